@@ -1,0 +1,19 @@
+// Lays out the worker's static assets in public/: the SDK build under /sdk and the dashboard under /dashboard.
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const sdkDist = here('../../sdk/dist/');
+const publicDir = here('../public/');
+
+if (!existsSync(`${sdkDist}pulse.js`)) {
+  console.error('collector: build the SDK first (pnpm --filter @pulse/sdk build).');
+  process.exit(1);
+}
+rmSync(publicDir, { recursive: true, force: true });
+mkdirSync(`${publicDir}sdk`, { recursive: true });
+for (const file of readdirSync(sdkDist)) {
+  if (file.endsWith('.js') && file !== 'index.js') cpSync(`${sdkDist}${file}`, `${publicDir}sdk/${file}`);
+}
+cpSync(here('../dashboard/index.html'), `${publicDir}dashboard/index.html`);
+console.log('collector: assets ready in public/');

@@ -1,0 +1,27 @@
+import { normalizePath } from '../lib/normalizePath';
+import type { StatsWindow } from '../stats/window';
+
+/** Filters a stats query may apply to a rollup table. */
+export interface RollupFilters {
+  path?: string;
+  survey?: string;
+  device?: string;
+}
+
+/** The WHERE clause and its bindings for a site's rollup rows inside a window, with optional filters. */
+export const rollupFilter = (
+  site: string,
+  window: StatsWindow,
+  filters: RollupFilters,
+  columns: (keyof RollupFilters)[],
+) => {
+  const clauses = ['site = ?', 'hour >= ?', 'hour < ?'];
+  const bindings: (string | number)[] = [site, window.fromHour, window.toHour];
+  for (const column of columns) {
+    const value = filters[column];
+    if (value === undefined) continue;
+    clauses.push(`${column} = ?`);
+    bindings.push(column === 'path' ? normalizePath(value) : value);
+  }
+  return { where: clauses.join(' AND '), bindings };
+};

@@ -1,0 +1,18 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** An error a client caused or may retry, answered as `{ error: { code, message } }` with its status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Answers a JSON error. */
+export const errorJson = (c: Context, status: ContentfulStatusCode, code: string, message: string) =>
+  c.json({ error: { code, message } }, status);

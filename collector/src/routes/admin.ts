@@ -1,0 +1,229 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { findSite, siteOrigins } from '../db/sites';
+import { putSurvey } from '../db/surveys';
+import type { AppEnv, SiteRow } from '../env';
+import { ApiError } from '../lib/errors';
+import { hashKey, newKey } from '../lib/keys';
+import { requireAdmin } from '../middleware/auth';
+import { ADMIN_TOKEN, errorResponse } from '../schema/common';
+import { SurveyDefinitionSchema, ThresholdsSchema } from '../schema/surveys';
+
+const origin = z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be an origin such as https://shop.example');
+
+const NewSiteSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be 1–63 lowercase letters, digits or -'),
+    name: z.string().min(1).max(200),
+    origins: z
+      .array(origin)
+      .max(50)
+      .default([])
+      .openapi({ description: 'Origins allowed to send events; empty allows any.' }),
+    thresholds: ThresholdsSchema.default({}),
+  })
+  .openapi('NewSite', { example: { id: 'shop', name: 'Shop', origins: ['https://shop.example'] } });
+
+const CreatedSiteSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    origins: z.array(z.string()),
+    writeKey: z.string().openapi({ description: 'Public write key, for the script tag.' }),
+    readKey: z.string().openapi({ description: 'Secret read key. Shown only here: only its hash is stored.' }),
+  })
+  .openapi('CreatedSite');
+
+const unauthorised = {
+  401: errorResponse('No admin token.'),
+  403: errorResponse('Wrong admin token.'),
+};
+
+const createSite = createRoute({
+  method: 'post',
+  path: '/v1/admin/sites',
+  tags: ['Admin'],
+  summary: 'Create a site and its keys',
+  security: ADMIN_TOKEN,
+  middleware: [requireAdmin] as const,
+  request: { body: { required: true, content: { 'application/json': { schema: NewSiteSchema } } } },
+  responses: {
+    201: {
+      description: 'Created; the read key is shown this once.',
+      content: { 'application/json': { schema: CreatedSiteSchema } },
+    },
+    400: errorResponse('Invalid site.'),
+    409: errorResponse('A site with this id exists.'),
+    ...unauthorised,
+  },
+});
+
+const SiteParamsSchema = z.object({
+  site: z.string().openapi({ param: { name: 'site', in: 'path' }, example: 'shop' }),
+});
+
+const SitePatchSchema = z
+  .object({
+    name: z.string().min(1).max(200),
+    origins: z.array(origin).max(50),
+    thresholds: ThresholdsSchema,
+    retentionDays: z.number().int().min(1).max(3650),
+  })
+  .partial()
+  .openapi('SitePatch', { example: { origins: ['https://shop.example', 'https://www.shop.example'] } });
+
+const SiteSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    writeKey: z.string(),
+    origins: z.array(z.string()),
+    thresholds: ThresholdsSchema,
+    retentionDays: z.number().int(),
+  })
+  .openapi('Site');
+
+const patchSite = createRoute({
+  method: 'patch',
+  path: '/v1/admin/sites/{site}',
+  tags: ['Admin'],
+  summary: "Change a site's name, allowed origins, thresholds or retention",
+  security: ADMIN_TOKEN,
+  middleware: [requireAdmin] as const,
+  request: {
+    params: SiteParamsSchema,
+    body: { required: true, content: { 'application/json': { schema: SitePatchSchema } } },
+  },
+  responses: {
+    200: { description: 'The site as it is now.', content: { 'application/json': { schema: SiteSchema } } },
+    400: errorResponse('Invalid change; the message names the field.'),
+    404: errorResponse('No such site.'),
+    ...unauthorised,
+  },
+});
+
+const RotatedKeysSchema = z
+  .object({ writeKey: z.string().optional(), readKey: z.string().optional() })
+  .openapi('RotatedKeys');
+
+const rotateKeys = createRoute({
+  method: 'post',
+  path: '/v1/admin/sites/{site}/keys',
+  tags: ['Admin'],
+  summary: "Rotate a site's keys",
+  description: 'The old keys stop working at once. A new read key is shown only in this answer.',
+  security: ADMIN_TOKEN,
+  middleware: [requireAdmin] as const,
+  request: {
+    params: SiteParamsSchema,
+    body: {
+      required: false,
+      content: {
+        'application/json': { schema: z.object({ which: z.enum(['read', 'write', 'both']).default('both') }) },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'The new keys.', content: { 'application/json': { schema: RotatedKeysSchema } } },
+    404: errorResponse('No such site.'),
+    ...unauthorised,
+  },
+});
+
+const SurveyParamsSchema = z.object({
+  site: z.string().openapi({ param: { name: 'site', in: 'path' }, example: 'shop' }),
+  survey: z.string().openapi({ param: { name: 'survey', in: 'path' }, example: 'nps' }),
+});
+
+const putSurveyRoute = createRoute({
+  method: 'put',
+  path: '/v1/admin/sites/{site}/surveys/{survey}',
+  tags: ['Admin'],
+  summary: 'Create or replace a survey',
+  description: 'Visitors get the new definition within a minute (the config route is cached for 60 s).',
+  security: ADMIN_TOKEN,
+  middleware: [requireAdmin] as const,
+  request: {
+    params: SurveyParamsSchema,
+    body: { required: true, content: { 'application/json': { schema: SurveyDefinitionSchema } } },
+  },
+  responses: {
+    200: { description: 'Replaced.', content: { 'application/json': { schema: SurveyDefinitionSchema } } },
+    201: { description: 'Created.', content: { 'application/json': { schema: SurveyDefinitionSchema } } },
+    400: errorResponse('Invalid definition; the message names the field.'),
+    404: errorResponse('No such site.'),
+    ...unauthorised,
+  },
+});
+
+/** A site as the admin API shows it (never the read key's hash). */
+const siteView = (site: SiteRow) => ({
+  id: site.id,
+  name: site.name,
+  writeKey: site.write_key,
+  origins: siteOrigins(site),
+  thresholds: JSON.parse(site.thresholds),
+  retentionDays: site.retention_days,
+});
+
+/** `/v1/admin/…`: sites and surveys, behind the admin token. */
+export const admin = new OpenAPIHono<AppEnv>()
+  .openapi(createSite, async (c) => {
+    const input = c.req.valid('json');
+    if (await findSite(c.env.DB, input.id))
+      throw new ApiError(409, 'site_exists', `A site with the id ${input.id} exists.`);
+    const writeKey = newKey('pk');
+    const readKey = newKey('sk');
+    await c.env.DB.prepare(
+      'INSERT INTO sites (id, name, write_key, read_key_hash, origins, thresholds, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+      .bind(
+        input.id,
+        input.name,
+        writeKey,
+        await hashKey(readKey),
+        JSON.stringify(input.origins),
+        JSON.stringify(input.thresholds),
+        Date.now(),
+      )
+      .run();
+    return c.json({ id: input.id, name: input.name, origins: input.origins, writeKey, readKey }, 201);
+  })
+  .openapi(patchSite, async (c) => {
+    const site = await findSite(c.env.DB, c.req.valid('param').site);
+    if (!site) throw new ApiError(404, 'site_not_found', 'No such site.');
+    const change = c.req.valid('json');
+    const next: SiteRow = {
+      ...site,
+      name: change.name ?? site.name,
+      origins: change.origins ? JSON.stringify(change.origins) : site.origins,
+      thresholds: change.thresholds ? JSON.stringify(change.thresholds) : site.thresholds,
+      retention_days: change.retentionDays ?? site.retention_days,
+    };
+    await c.env.DB.prepare('UPDATE sites SET name = ?, origins = ?, thresholds = ?, retention_days = ? WHERE id = ?')
+      .bind(next.name, next.origins, next.thresholds, next.retention_days, site.id)
+      .run();
+    return c.json(siteView(next), 200);
+  })
+  .openapi(rotateKeys, async (c) => {
+    const site = await findSite(c.env.DB, c.req.valid('param').site);
+    if (!site) throw new ApiError(404, 'site_not_found', 'No such site.');
+    const which = c.req.valid('json').which ?? 'both';
+    const writeKey = which === 'read' ? undefined : newKey('pk');
+    const readKey = which === 'write' ? undefined : newKey('sk');
+    await c.env.DB.prepare(
+      'UPDATE sites SET write_key = COALESCE(?, write_key), read_key_hash = COALESCE(?, read_key_hash) WHERE id = ?',
+    )
+      .bind(writeKey ?? null, readKey ? await hashKey(readKey) : null, site.id)
+      .run();
+    return c.json({ writeKey, readKey }, 200);
+  })
+  .openapi(putSurveyRoute, async (c) => {
+    const { site: siteId, survey: surveyId } = c.req.valid('param');
+    const survey = c.req.valid('json');
+    if (survey.id !== surveyId)
+      throw new ApiError(400, 'invalid_request', `id: must equal the id in the path (${surveyId})`);
+    const site = await findSite(c.env.DB, siteId);
+    if (!site) throw new ApiError(404, 'site_not_found', 'No such site.');
+    const existed = await putSurvey(c.env.DB, site.id, survey);
+    return c.json(survey, existed ? 200 : 201);
+  });

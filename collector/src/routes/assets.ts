@@ -1,0 +1,49 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../env';
+import { ApiError } from '../lib/errors';
+import { errorResponse } from '../schema/common';
+
+const sdkRoute = createRoute({
+  method: 'get',
+  path: '/sdk/{file}',
+  tags: ['SDK'],
+  summary: 'The SDK files: pulse.js (script tag) and its lazy chunks',
+  description: 'Served with CORS and a short cache, so that the lazy chunks load from any site.',
+  request: {
+    params: z.object({ file: z.string().openapi({ param: { name: 'file', in: 'path' }, example: 'pulse.js' }) }),
+  },
+  responses: {
+    200: { description: 'The file.', content: { 'text/javascript': { schema: z.string() } } },
+    404: errorResponse('No such file.'),
+  },
+});
+
+const dashboardRoute = createRoute({
+  method: 'get',
+  path: '/dashboard',
+  tags: ['Dashboard'],
+  summary: "The product team's dashboard",
+  responses: { 200: { description: 'The page.', content: { 'text/html': { schema: z.string() } } } },
+});
+
+/** Fetches a file from the static assets, or answers a JSON 404. */
+const asset = async (assets: Fetcher, url: string, path: string): Promise<Response> => {
+  const response = await assets.fetch(new URL(path, url));
+  if (!response.ok) throw new ApiError(404, 'not_found', `No file at ${path}.`);
+  return new Response(response.body, response);
+};
+
+/** The SDK files and the dashboard page, from the worker's static assets. */
+export const assets = new OpenAPIHono<AppEnv>()
+  .openapi(sdkRoute, async (c) => {
+    const response = await asset(c.env.ASSETS, c.req.url, `/sdk/${c.req.valid('param').file}`);
+    response.headers.set('Access-Control-Allow-Origin', '*');
+    response.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+    response.headers.set('Cache-Control', 'public, max-age=300');
+    return response;
+  })
+  .openapi(dashboardRoute, async (c) => {
+    const response = await asset(c.env.ASSETS, c.req.url, '/dashboard/index.html');
+    response.headers.set('Cache-Control', 'no-cache');
+    return response;
+  });

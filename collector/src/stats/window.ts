@@ -1,0 +1,84 @@
+import { z } from '@hono/zod-openapi';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Hours from the epoch (a Thursday) back to the Monday that starts its week. */
+const WEEK_OFFSET_HOURS = 3 * 24;
+
+/** A time given as an ISO 8601 date or date-time, or as milliseconds since the epoch. */
+const instant = z
+  .string()
+  .refine((value) => !Number.isNaN(toMillis(value)), 'must be an ISO 8601 date or epoch milliseconds')
+  .openapi({ example: '2026-11-01' });
+
+/** The query every stats route takes. */
+export const StatsQuerySchema = z.object({
+  from: instant
+    .optional()
+    .openapi({ description: 'Start (inclusive), rounded down to the hour. Default: 30 days before `to`.' }),
+  to: instant.optional().openapi({ description: 'End (exclusive), rounded up to the hour. Default: now.' }),
+  path: z
+    .string()
+    .max(2048)
+    .optional()
+    .openapi({ description: 'Only this page; ids in it are normalised (`/orders/:id`).' }),
+  survey: z.string().max(64).optional().openapi({ description: 'Only this survey.' }),
+  device: z.enum(['mobile', 'tablet', 'desktop']).optional(),
+  interval: z
+    .enum(['hour', 'day', 'week'])
+    .optional()
+    .openapi({ description: 'Adds a series with one point per interval.' }),
+});
+
+/** The window a stats answer covers, always stated in the answer. */
+export const WindowSchema = {
+  from: z.string().openapi({ description: 'Start of the window (inclusive), ISO 8601.' }),
+  to: z.string().openapi({ description: 'End of the window (exclusive), ISO 8601.' }),
+};
+
+const toMillis = (value: string): number => (/^\d+$/.test(value) ? Number(value) : Date.parse(value));
+
+/** A stats window in whole hours, which is what the rollups are keyed by. */
+export interface StatsWindow {
+  fromHour: number;
+  toHour: number;
+  interval?: 'hour' | 'day' | 'week';
+}
+
+/** Turns `from` and `to` into whole hours: `from` rounded down, `to` rounded up; the default is the last 30 days. */
+export const windowOf = (
+  query: { from?: string; to?: string; interval?: StatsWindow['interval'] },
+  now = Date.now(),
+): StatsWindow => {
+  const to = query.to ? toMillis(query.to) : now;
+  const from = query.from ? toMillis(query.from) : to - 30 * DAY;
+  return {
+    fromHour: Math.floor(from / HOUR),
+    toHour: Math.max(Math.ceil(to / HOUR), Math.floor(from / HOUR)),
+    interval: query.interval,
+  };
+};
+
+/** The ISO 8601 time at the start of an hour. */
+export const hourToIso = (hour: number): string => new Date(hour * HOUR).toISOString();
+
+/** Hours per interval. */
+const SPAN = { hour: 1, day: 24, week: 168 } as const;
+
+/** The first hour of the interval that contains `hour` (weeks start on Monday, UTC). */
+export const bucketStart = (hour: number, interval: keyof typeof SPAN): number => {
+  const offset = interval === 'week' ? WEEK_OFFSET_HOURS : 0;
+  return Math.floor((hour + offset) / SPAN[interval]) * SPAN[interval] - offset;
+};
+
+/** The SQL expression of `bucketStart` over an `hour` column, for GROUP BY. */
+export const bucketSql = (interval: keyof typeof SPAN): string => {
+  const offset = interval === 'week' ? WEEK_OFFSET_HOURS : 0;
+  return `((hour + ${offset}) / ${SPAN[interval]}) * ${SPAN[interval]} - ${offset}`;
+};
+
+/** Each interval's window, clipped to the whole window. */
+export const bucketWindow = (start: number, window: StatsWindow & { interval: keyof typeof SPAN }) => ({
+  from: hourToIso(Math.max(start, window.fromHour)),
+  to: hourToIso(Math.min(start + SPAN[window.interval], window.toHour)),
+});

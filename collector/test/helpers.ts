@@ -1,0 +1,76 @@
+import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
+import { env, exports } from 'cloudflare:workers';
+import type { PulseEvent } from '@pulse/sdk/protocol';
+import type { IngestMessage } from '../src/env';
+import worker from '../src/index';
+
+export const ADMIN = { Authorization: 'Bearer test-admin-token' };
+
+/** Calls the worker over HTTP, as a client would. */
+export const call = (path: string, init?: RequestInit) =>
+  exports.default.fetch(new Request(`https://collector.test${path}`, init));
+
+/** Creates a site through the admin API and returns its keys. */
+export const createSite = async (id: string, origins: string[] = []) => {
+  const response = await call('/v1/admin/sites', {
+    method: 'POST',
+    headers: { ...ADMIN, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id, name: id, origins }),
+  });
+  if (response.status !== 201) throw new Error(`createSite: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { id: string; writeKey: string; readKey: string };
+};
+
+let sequence = 0;
+
+/** A UUIDv7 for a test event, unique within the run, its time part set to `ts`. */
+export const testId = (ts = Date.now()): string => {
+  const time = ts.toString(16).padStart(12, '0');
+  const counter = (++sequence).toString(16).padStart(12, '0');
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7000-8000-${counter}`;
+};
+
+/** An NPS answer event with the given score. */
+export const npsAnswer = (score: number, overrides: Partial<PulseEvent> = {}): PulseEvent =>
+  ({
+    id: testId(),
+    type: 'survey_answer',
+    ts: Date.now(),
+    visitor: `v-${sequence}`,
+    session: 's-1',
+    url: '/pricing',
+    device: 'desktop',
+    survey: 'nps',
+    response: `r-${sequence}`,
+    question: 'score',
+    kind: 'nps',
+    value: score,
+    ...overrides,
+  }) as PulseEvent;
+
+/** Posts a batch to the write path. */
+export const postBatch = (body: unknown, headers: Record<string, string> = {}) =>
+  call('/v1/events', {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain;charset=UTF-8', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+/** Runs the Queue consumer on messages directly, as a redelivery would, and returns the ack/retry state. */
+export const deliver = async (messages: IngestMessage[]) => {
+  const batch = createMessageBatch<IngestMessage>(
+    'pulse-events',
+    messages.map((body, index) => ({ id: `m-${sequence}-${index}`, timestamp: new Date(), attempts: 1, body })),
+  );
+  const ctx = createExecutionContext();
+  await (worker.queue as ExportedHandlerQueueHandler<Cloudflare.Env, IngestMessage>)(batch, env, ctx);
+  return getQueueResult(batch, ctx);
+};
+
+/** Reads a stats route with a read key. */
+export const readStats = async <T>(site: string, key: string, route: string, query = '') => {
+  const response = await call(`/v1/sites/${site}/stats/${route}${query}`, {
+    headers: { Authorization: `Bearer ${key}` },
+  });
+  return { status: response.status, body: (await response.json()) as T };
+};

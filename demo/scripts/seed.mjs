@@ -1,0 +1,47 @@
+// Seeds the demo site through the collector's admin API: the site and its keys, its allowed origins and its surveys.
+import { readFileSync } from 'node:fs';
+
+const surveys = JSON.parse(readFileSync(new URL('../surveys.json', import.meta.url), 'utf8'));
+
+/** @typedef {{ id: string, writeKey: string, readKey: string }} DemoKeys */
+
+/**
+ * Makes sure the `demo` site exists with these origins and the surveys of demo/surveys.json, and returns its keys.
+ * Saved keys are reused while they still work; a site whose read key was lost gets new keys.
+ * @param {{ collector: string, adminToken: string, origins: string[], saved?: DemoKeys }} options
+ * @returns {Promise<DemoKeys>}
+ */
+export const seedDemo = async ({ collector, adminToken, origins, saved }) => {
+  /** @type {(method: string, path: string, body?: unknown) => Promise<any>} */
+  const admin = (method, path, body) =>
+    fetch(`${collector}/v1/admin${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }).then(async (response) => {
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    });
+
+  let keys;
+  const exists = (await fetch(`${collector}/v1/sites/demo/config`)).ok;
+  if (!exists) {
+    const created = await admin('POST', '/sites', { id: 'demo', name: 'Lumen demo shop', origins });
+    keys = { id: created.id, writeKey: created.writeKey, readKey: created.readKey };
+  } else {
+    const site = await admin('PATCH', '/sites/demo', { origins });
+    const readWorks =
+      saved?.readKey &&
+      (await fetch(`${collector}/v1/sites/demo/stats/nps`, { headers: { Authorization: `Bearer ${saved.readKey}` } }))
+        .ok;
+    keys = readWorks
+      ? { id: 'demo', writeKey: site.writeKey, readKey: saved.readKey }
+      : {
+          id: 'demo',
+          writeKey: site.writeKey,
+          readKey: (await admin('POST', '/sites/demo/keys', { which: 'read' })).readKey,
+        };
+  }
+  for (const survey of surveys) await admin('PUT', `/sites/demo/surveys/${survey.id}`, survey);
+  return keys;
+};

@@ -1,0 +1,60 @@
+// A small static server for the demo shop that fills the tag's placeholders with the collector's URL and the site key.
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../site/', import.meta.url));
+/** @type {Record<string, string>} */
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+};
+
+/**
+ * Serves demo/site on a port; `/x` serves `x.html` or `x/index.html`. Resolves once listening.
+ * @param {{ port: number, collector: string, siteKey: string }} options
+ * @returns {Promise<import('node:http').Server>}
+ */
+export const serveDemo = ({ port, collector, siteKey }) => {
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    const candidates = path.endsWith('/')
+      ? [`${path}index.html`]
+      : extname(path)
+        ? [path]
+        : [`${path}.html`, `${path}/index.html`];
+    for (const candidate of candidates) {
+      try {
+        let body = await readFile(root + candidate.replace(/^\//, ''));
+        const type = TYPES[extname(candidate)] ?? 'application/octet-stream';
+        if (candidate.endsWith('.html')) {
+          body = Buffer.from(
+            body
+              .toString('utf8')
+              .replaceAll('__PULSE_COLLECTOR__', collector)
+              .replaceAll('__PULSE_SITE_KEY__', siteKey),
+          );
+        }
+        response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+        response.end(body);
+        return;
+      } catch {
+        // Try the next candidate.
+      }
+    }
+    response.writeHead(404, { 'Content-Type': 'text/plain' });
+    response.end('Not found');
+  });
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => done(server));
+  });
+};

@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+/** Swaps the npm build's chunk loader for the script tag's, which loads `widget.js` by URL. */
+const tagLoader = {
+  name: 'pulse-tag-loader',
+  resolveId(source) {
+    if (source.endsWith('/lib/loadWidget'))
+      return fileURLToPath(new URL('./src/lib/loadWidget.tag.ts', import.meta.url));
+    return null;
+  },
+};
+
+const compile = () => esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact' });
+
+/** Minifies, and mangles `_`-prefixed properties: they are private by convention, so renaming them is safe. */
+const minify = (module) =>
+  terser({
+    module,
+    ecma: 2020,
+    compress: { passes: 3, unsafe_arrows: true },
+    mangle: { properties: { regex: /^_/ } },
+    format: { comments: false },
+  });
+
+export default [
+  {
+    input: 'src/tag.ts',
+    output: { file: 'dist/pulse.js', format: 'iife' },
+    plugins: [tagLoader, nodeResolve(), compile(), minify(false)],
+  },
+  {
+    input: 'src/widget/index.tsx',
+    output: { file: 'dist/widget.js', format: 'es' },
+    plugins: [nodeResolve(), compile(), minify(true)],
+  },
+  {
+    input: 'src/index.ts',
+    output: { dir: 'dist', format: 'es', entryFileNames: 'index.js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    external: [/^preact/, 'idb-keyval', /^web-vitals/],
+    plugins: [compile(), minify(true)],
+  },
+];

@@ -1,0 +1,233 @@
+import { createDelivery } from './lib/deliver';
+import { device } from './lib/device';
+import { loadWidget } from './lib/loadWidget';
+import { createOutbox } from './lib/outbox';
+import { touchSession } from './lib/session';
+import { storage } from './lib/storage';
+import { uuid7 } from './lib/uuid7';
+import type { EventBase, PulseEvent, SiteConfig, SurveyDefinition } from './protocol';
+import { currentUrl, onPageview } from './signals/onPageview';
+import { createSurveys } from './surveys/createSurveys';
+import { recordHistory } from './surveys/history';
+import { applyThresholds, DEFAULT_THRESHOLDS } from './thresholds';
+
+/** Options of `init`. */
+export interface PulseOptions {
+  /** The site's public write key (`pk_…`). */
+  site: string;
+  /** The collector's origin, such as `https://pulse.example.com`. */
+  endpoint: string;
+  /** `'pending'` captures and sends nothing until `consent()` is called. */
+  consent?: 'pending';
+  /** UI language (default: `navigator.language`, falling back to English). */
+  locale?: string;
+  /** CSP nonce for anything the SDK injects. */
+  nonce?: string;
+  /** Where the lazy chunks load from, ending in `/` (script tag: the folder of `pulse.js`). */
+  assets?: string;
+}
+
+/** Properties of a custom event or traits of a user. */
+export type Properties = Record<string, string | number | boolean | null>;
+
+/** What `on()` can listen to. */
+export interface PulseListeners {
+  /** A survey appeared. */
+  shown: (detail: { survey: string; response: string }) => void;
+  /** A question was answered. */
+  answered: (detail: { survey: string; response: string; question: string; value: unknown }) => void;
+  /** A survey was closed before its end. */
+  dismissed: (detail: { survey: string; response: string }) => void;
+  /** A friction signal was captured. */
+  signal: (event: PulseEvent) => void;
+}
+
+/** Consent per purpose: analytics covers page views, custom events and friction; surveys covers prompts and answers. */
+export interface Consent {
+  analytics?: boolean;
+  surveys?: boolean;
+}
+
+/** A Pulse client. No method ever throws. */
+export interface Pulse {
+  /** Links later events to a user id, with traits for survey targeting. */
+  identify(userId: string, traits?: Properties): void;
+  /** Forgets the user and starts a new anonymous visitor (call it at sign-out). */
+  reset(): void;
+  /** Records a custom event; surveys can trigger on it. */
+  track(name: string, props?: Properties): void;
+  /** Records a page view (route changes through the History API are picked up without it). */
+  page(): void;
+  /** Shows a survey now, whatever its triggers, optionally rendered into a selector. */
+  show(surveyId: string, options?: { into?: string }): Promise<boolean>;
+  /** Grants or declines consent, for both purposes or each. */
+  consent(granted: boolean | Consent): void;
+  /** Listens to an SDK event; returns the function that stops listening. */
+  on<K extends keyof PulseListeners>(name: K, handler: PulseListeners[K]): () => void;
+  /** Sends what waits; resolves when the outbox is empty or the collector is unreachable. */
+  flush(): Promise<void>;
+  /** Stops every timer and listener. Captured events stay in the outbox for the next page. */
+  shutdown(): void;
+}
+
+type Captured = PulseEvent extends infer E ? (E extends PulseEvent ? Omit<E, keyof EventBase> : never) : never;
+
+/** Creates a Pulse client: loads the site's config, captures page views, and shows surveys when they are due. */
+export const init = (options: PulseOptions): Pulse => {
+  const endpoint = options.endpoint.replace(/\/+$/, '');
+  const { site } = options;
+  const locale = options.locale || navigator.language || 'en';
+  const assets = options.assets ?? `${endpoint}/sdk/`;
+  const thresholds = structuredClone(DEFAULT_THRESHOLDS);
+  const outbox = createOutbox();
+  const delivery = createDelivery({ endpoint, site, outbox });
+  const listeners: { [K in keyof PulseListeners]?: PulseListeners[K][] } = {};
+  const privacySignal =
+    (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true || navigator.doNotTrack === '1';
+  const pending = options.consent === 'pending';
+  const consent: Required<Consent> = { analytics: !pending && !privacySignal, surveys: !pending };
+  const cleanups: (() => void)[] = [];
+
+  const emit = <K extends keyof PulseListeners>(name: K, detail: Parameters<PulseListeners[K]>[0]) => {
+    for (const handler of listeners[name] ?? []) {
+      try {
+        (handler as (value: typeof detail) => void)(detail);
+      } catch {
+        // A host handler's error is the host's; it must not stop Pulse.
+      }
+    }
+  };
+
+  const capture = (event: Captured, purpose: keyof Consent = 'analytics') => {
+    if (!consent[purpose] || storage('optout')) return;
+    const now = Date.now();
+    const identity = touchSession(thresholds.session.idleMinutes, now);
+    const full = {
+      id: uuid7(now),
+      ts: now,
+      visitor: identity.visitor,
+      session: identity.session,
+      url: currentUrl(),
+      device: device(),
+      user: storage<string>('user') ?? undefined,
+      ...event,
+    } as PulseEvent;
+    void outbox.add(full).then(delivery.schedule);
+  };
+
+  const present = async (survey: SurveyDefinition, { into, opened }: { into?: string; opened: boolean }) => {
+    if (!consent.surveys) return false;
+    const target = into ? document.querySelector(into) : undefined;
+    if (into && !target) return false;
+    const mount = await loadWidget(assets).catch(() => undefined);
+    if (!mount) return false;
+    const response = uuid7();
+    const tag = { survey: survey.id, response };
+    capture({ type: 'survey_shown', ...tag }, 'surveys');
+    recordHistory(survey.id, 'shown');
+    emit('shown', tag);
+    mount({
+      survey,
+      locale,
+      nonce: options.nonce,
+      into: target ?? undefined,
+      opened,
+      onAnswer(question, value) {
+        capture({ type: 'survey_answer', ...tag, question: question.id, kind: question.type, value }, 'surveys');
+        recordHistory(survey.id, 'answered');
+        emit('answered', { ...tag, question: question.id, value });
+      },
+      onDismiss(question) {
+        capture({ type: 'survey_dismissed', ...tag, question: question?.id }, 'surveys');
+        recordHistory(survey.id, 'dismissed');
+        emit('dismissed', tag);
+      },
+      onClose: () => void delivery.flush(),
+    });
+    return true;
+  };
+
+  const surveys = createSurveys({
+    audience: () => {
+      const identity = touchSession(thresholds.session.idleMinutes);
+      return {
+        visitor: identity.visitor,
+        visits: identity.visits,
+        traits: storage<Properties>('traits') ?? {},
+        locale,
+        device: device(),
+        path: location.pathname,
+      };
+    },
+    globalCooldownDays: () => thresholds.globalCooldownDays,
+    present,
+  });
+
+  const loadConfig = async () => {
+    const response = await fetch(`${endpoint}/v1/sites/${encodeURIComponent(site)}/config`, { credentials: 'omit' });
+    if (!response.ok) return;
+    const config = (await response.json()) as SiteConfig;
+    applyThresholds(thresholds, config.thresholds);
+    surveys.update(config.surveys);
+  };
+
+  cleanups.push(
+    onPageview(() => {
+      capture({ type: 'pageview' });
+      surveys.pageview();
+    }),
+    delivery.stop,
+  );
+  loadConfig().catch(() => undefined);
+  void delivery.flush();
+
+  const safe =
+    <A extends unknown[], R>(method: (...args: A) => R, fallback?: R) =>
+    (...args: A): R => {
+      try {
+        return method(...args);
+      } catch {
+        return fallback as R;
+      }
+    };
+
+  return {
+    identify: safe((userId: string, traits?: Properties) => {
+      storage('user', String(userId));
+      storage('traits', { ...storage<Properties>('traits'), ...traits });
+      capture({ type: 'identify', traits });
+    }),
+    reset: safe(() => {
+      storage('user', null);
+      storage('traits', null);
+      storage('id', null);
+    }),
+    track: safe((name: string, props?: Properties) => capture({ type: 'track', name: String(name), props })),
+    page: safe(() => {
+      capture({ type: 'pageview' });
+      surveys.pageview();
+    }),
+    show: safe((surveyId: string, showOptions?: { into?: string }) =>
+      surveys.show(surveyId, showOptions?.into).catch(() => false),
+    ),
+    consent: safe((granted: boolean | Consent) => {
+      const hadAnalytics = consent.analytics;
+      Object.assign(consent, typeof granted === 'boolean' ? { analytics: granted, surveys: granted } : granted);
+      // The page view that loaded the page was not recorded while consent was missing.
+      if (consent.analytics && !hadAnalytics) capture({ type: 'pageview' });
+    }),
+    on: safe(
+      <K extends keyof PulseListeners>(name: K, handler: PulseListeners[K]) => {
+        const list = (listeners[name] ??= []) as PulseListeners[K][];
+        list.push(handler);
+        // `>>> 0` turns a missing handler's -1 into an index past the end, so a second call removes nothing.
+        return () => void list.splice(list.indexOf(handler) >>> 0, 1);
+      },
+      () => undefined,
+    ),
+    flush: safe(() => delivery.flush().catch(() => undefined), Promise.resolve()),
+    shutdown: safe(() => {
+      for (const cleanup of cleanups.splice(0)) cleanup();
+    }),
+  };
+};

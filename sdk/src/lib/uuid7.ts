@@ -1,0 +1,11 @@
+/** Returns a UUIDv7: a 48-bit millisecond timestamp, then random bits, so ids sort by capture time. */
+export const uuid7 = (now: number = Date.now()): string => {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  // Division rather than shifts: the timestamp needs 48 bits and JS shifts work on 32.
+  for (let i = 0; i < 6; i++) bytes[i] = (now / 2 ** (40 - 8 * i)) & 255;
+  bytes[6] = (bytes[6]! & 15) | 112;
+  bytes[8] = (bytes[8]! & 63) | 128;
+  let hex = '';
+  for (const byte of bytes) hex += (byte + 256).toString(16).slice(1);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};

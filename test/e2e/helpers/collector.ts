@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { expect } from '@playwright/test';
+import { COLLECTOR, DEMO, STATE_DIR } from './ports.mjs';
+
+/** The demo site's keys, as the start command saved them. */
+export const demoKeys = (): { id: string; writeKey: string; readKey: string } =>
+  JSON.parse(readFileSync(`${STATE_DIR}pulse-demo.json`, 'utf8'));
+
+/** NPS counts as the stats API reports them. */
+export interface NpsCounts {
+  n: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+}
+
+/** Reads `GET /v1/sites/demo/stats/nps` with the demo's read key, the way a product team would. */
+export const npsStats = async (query: Record<string, string> = {}): Promise<NpsCounts> => {
+  const response = await fetch(`${COLLECTOR}/v1/sites/demo/stats/nps?${new URLSearchParams(query)}`, {
+    headers: { Authorization: `Bearer ${demoKeys().readKey}` },
+  });
+  expect(response.status).toBe(200);
+  const { n, promoters, passives, detractors } = (await response.json()) as NpsCounts;
+  return { n, promoters, passives, detractors };
+};
+
+/** Polls `read` until `done` holds of its value, then returns it; fails after `timeout` ms. */
+export const eventually = async <T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeout = 20_000,
+): Promise<T> => {
+  const deadline = Date.now() + timeout;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    value = await read();
+  }
+  return value;
+};
+
+/** Posts a raw batch to the collector's write path from the demo's origin, as the SDK on the demo would. */
+export const postBatch = (body: unknown) =>
+  fetch(`${COLLECTOR}/v1/events`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain', Origin: DEMO },
+    body: JSON.stringify(body),
+  });

@@ -1,0 +1,46 @@
+import { defineConfig, devices } from '@playwright/test';
+import { ADMIN_TOKEN, COLLECTOR_PORT, DEMO, DEMO_PORT, STATE_DIR } from './e2e/helpers/ports.mjs';
+
+/** Debian's Chromium: Playwright's own download is not reachable here. */
+const launchOptions = {
+  executablePath: process.env.PULSE_CHROMIUM || '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-quic',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+};
+
+export default defineConfig({
+  testDir: './e2e',
+  // One worker: scenarios compare the collector's counts before and after, so they must not overlap.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: { baseURL: DEMO, launchOptions, trace: 'retain-on-failure' },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions } },
+    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions } },
+  ],
+  webServer: {
+    command: 'node scripts/serve.mjs',
+    url: `${DEMO}/`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: {
+      PULSE_COLLECTOR_PORT: String(COLLECTOR_PORT),
+      PULSE_DEMO_PORT: String(DEMO_PORT),
+      PULSE_ADMIN_TOKEN: ADMIN_TOKEN,
+      PULSE_STATE_DIR: STATE_DIR,
+    },
+  },
+});
