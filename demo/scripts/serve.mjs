@@ -18,7 +18,8 @@ const TYPES = {
 };
 
 /**
- * Serves demo/site on a port; `/x` serves `x.html` or `x/index.html`. Resolves once listening.
+ * Serves demo/site on a port; `/x` serves `x.html` or `x/index.html`, and any `/lab/…` path the lab page.
+ * Resolves once listening.
  * @param {{ port: number, collector: string, siteKey: string }} options
  * @returns {Promise<import('node:http').Server>}
  */
@@ -31,6 +32,8 @@ export const serveDemo = ({ port, collector, siteKey }) => {
       : extname(path)
         ? [path]
         : [`${path}.html`, `${path}/index.html`];
+    // Every /lab/… path serves the lab page, so that a scenario can give its page a path of its own.
+    if (path.startsWith('/lab/')) candidates.push('/lab.html');
     for (const candidate of candidates) {
       try {
         let body = await readFile(root + candidate.replace(/^\//, ''));

@@ -8,6 +8,7 @@
 //   PULSE_STATE_DIR       where the local D1, Queue and the demo keys live (collector/.wrangler/state)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedDemo } from './seed.mjs';
@@ -53,6 +54,20 @@ const run = (args, label) =>
   });
 
 /**
+ * A free local port: wrangler's inspector would otherwise take 9229 and clash with a second instance.
+ * @returns {Promise<number>}
+ */
+const freePort = () =>
+  new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+/**
  * Waits until the collector answers.
  * @param {import('node:child_process').ChildProcess} child
  */
@@ -86,6 +101,8 @@ try {
       '127.0.0.1',
       '--port',
       String(collectorPort),
+      '--inspector-port',
+      String(await freePort()),
       '--persist-to',
       stateDir,
       '--var',
