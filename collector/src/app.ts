@@ -7,6 +7,8 @@ import { admin } from './routes/admin';
 import { assets } from './routes/assets';
 import { config } from './routes/config';
 import { events } from './routes/events';
+import { respondents } from './routes/respondents';
+import { responses } from './routes/responses';
 import { stats } from './routes/stats';
 
 /** The collector's HTTP app: every route, its middleware, and the OpenAPI document generated from them. */
@@ -25,6 +27,8 @@ export const createApp = () => {
   app.route('/', events);
   app.route('/', config);
   app.route('/', stats);
+  app.route('/', responses);
+  app.route('/', respondents);
   app.route('/', admin);
   app.route('/', assets);
   app.openAPIRegistry.registerComponent('securitySchemes', 'readKey', {

@@ -1,8 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import type { IngestMessage } from '../src/env';
-import { normalize } from '../src/ingest/normalize';
-import { createSite, deliver, npsAnswer, postBatch, readStats } from './helpers';
+import { createSite, deliver, delivery, npsAnswer, postBatch, readStats } from './helpers';
 
 /** Waits until `count()` reaches `expected`, for the Queue consumer to catch up. */
 const eventually = async (count: () => Promise<number>, expected: number, timeoutMs = 10_000) => {
@@ -27,12 +25,7 @@ describe('write path → Queue → D1', () => {
     expect(await eventually(() => storedCount('queue-once'), 3)).toBe(3);
 
     // The Queue redelivers at least once: the consumer sees the same events again.
-    const received = Date.now();
-    const redelivery: IngestMessage = {
-      site: 'queue-once',
-      received,
-      events: events.map((event) => normalize(event, received)),
-    };
+    const redelivery = await delivery('queue-once', events);
     const result = await deliver([redelivery, redelivery]);
     expect(result.explicitAcks.length + (result.ackAll ? 2 : 0)).toBeGreaterThan(0);
     expect(await storedCount('queue-once')).toBe(3);

@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { IngestMessage } from '../src/env';
-import { normalize } from '../src/ingest/normalize';
-import { call, createSite, deliver, npsAnswer, readStats } from './helpers';
+import { call, createSite, npsAnswer, readStats, store as storeAt } from './helpers';
 
 const DAY = 86_400_000;
 const start = Date.UTC(2026, 10, 2, 10, 30); // Monday 2 November 2026, 10:30 UTC
@@ -9,11 +7,7 @@ let keys: { id: string; writeKey: string; readKey: string };
 let other: { id: string; writeKey: string; readKey: string };
 
 /** Stores answers straight through the consumer (the path the Queue takes, without its delay), received a day after the last capture. */
-const store = (site: string, events: ReturnType<typeof npsAnswer>[]) => {
-  const received = start + 3 * DAY;
-  const message: IngestMessage = { site, received, events: events.map((event) => normalize(event, received)) };
-  return deliver([message]);
-};
+const store = (site: string, events: ReturnType<typeof npsAnswer>[]) => storeAt(site, events, start + 3 * DAY);
 
 beforeAll(async () => {
   keys = await createSite('stats-site');

@@ -1,0 +1,41 @@
+/** Visitor ids per DELETE: D1 binds at most 100 parameters to one statement. */
+const IDS_PER_STATEMENT = 90;
+
+/**
+ * Erases a respondent of a site: every event of the visitor with this id, and of every visitor identified as this
+ * user (`userKey` is the id as the user column stores it), goes; the subtracting triggers take them out of every
+ * rollup. Tombstones for the id, the user key and those visitors make later deliveries of their events (a Queue
+ * redelivery, an outbox that was offline) be ignored on insert. Returns how many events and visitors were erased.
+ */
+export const eraseRespondent = async (
+  db: D1Database,
+  site: string,
+  id: string,
+  userKey: string,
+  now: number,
+): Promise<{ events: number; visitors: number }> => {
+  const { results } = await db
+    .prepare('SELECT DISTINCT visitor FROM events WHERE site = ? AND (visitor = ? OR user IN (?, ?))')
+    .bind(site, id, id, userKey)
+    .all<{ visitor: string }>();
+  const visitors = results.map((row) => row.visitor);
+  const keys = [...new Set([id, userKey, ...visitors])];
+  const statements = keys.map((key) =>
+    db
+      .prepare('INSERT INTO erasures (site, id, erased_at) VALUES (?, ?, ?) ON CONFLICT (site, id) DO NOTHING')
+      .bind(site, key, now),
+  );
+  for (let start = 0; start < visitors.length; start += IDS_PER_STATEMENT) {
+    const chunk = visitors.slice(start, start + IDS_PER_STATEMENT);
+    statements.push(
+      db
+        .prepare(`DELETE FROM events WHERE site = ? AND visitor IN (${chunk.map(() => '?').join(', ')})`)
+        .bind(site, ...chunk),
+    );
+  }
+  // Events of the user from a visitor first seen after the look-up above.
+  statements.push(db.prepare('DELETE FROM events WHERE site = ? AND user IN (?, ?)').bind(site, id, userKey));
+  const outcomes = await db.batch(statements);
+  const events = outcomes.slice(keys.length).reduce((sum, outcome) => sum + outcome.meta.changes, 0);
+  return { events, visitors: visitors.length };
+};
