@@ -20,22 +20,27 @@ export const eraseRespondent = async (
     .all<{ visitor: string }>();
   const visitors = results.map((row) => row.visitor);
   const keys = [...new Set([id, userKey, ...visitors])];
-  const statements = keys.map((key) =>
+  const tombstones = keys.map((key) =>
     db
       .prepare('INSERT INTO erasures (site, id, erased_at) VALUES (?, ?, ?) ON CONFLICT (site, id) DO NOTHING')
       .bind(site, key, now),
   );
+  // Each DELETE comes after a COUNT of the same rows: D1's `changes` also counts the rows the triggers touched.
+  const deletions: D1PreparedStatement[] = [];
+  const both = (where: string, ...bindings: string[]) =>
+    deletions.push(
+      db.prepare(`SELECT COUNT(*) AS n FROM events WHERE ${where}`).bind(...bindings),
+      db.prepare(`DELETE FROM events WHERE ${where}`).bind(...bindings),
+    );
   for (let start = 0; start < visitors.length; start += IDS_PER_STATEMENT) {
     const chunk = visitors.slice(start, start + IDS_PER_STATEMENT);
-    statements.push(
-      db
-        .prepare(`DELETE FROM events WHERE site = ? AND visitor IN (${chunk.map(() => '?').join(', ')})`)
-        .bind(site, ...chunk),
-    );
+    both(`site = ? AND visitor IN (${chunk.map(() => '?').join(', ')})`, site, ...chunk);
   }
   // Events of the user from a visitor first seen after the look-up above.
-  statements.push(db.prepare('DELETE FROM events WHERE site = ? AND user IN (?, ?)').bind(site, id, userKey));
-  const outcomes = await db.batch(statements);
-  const events = outcomes.slice(keys.length).reduce((sum, outcome) => sum + outcome.meta.changes, 0);
+  both('site = ? AND user IN (?, ?)', site, id, userKey);
+  const outcomes = await db.batch<{ n: number }>([...tombstones, ...deletions]);
+  const events = outcomes
+    .slice(tombstones.length)
+    .reduce((sum, outcome, index) => sum + (index % 2 ? 0 : outcome.results[0]!.n), 0);
   return { events, visitors: visitors.length };
 };
