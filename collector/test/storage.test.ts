@@ -85,7 +85,9 @@ describe('idempotent storage', () => {
     const result = await deliver([good, poison]);
     expect(result.ackAll).toBe(false);
     expect(result.explicitAcks).toEqual([expect.stringMatching(/-0$/)]);
-    expect(result.retryMessages.map((message) => message.msgId)).toEqual([expect.stringMatching(/-1$/)]);
+    expect(result.retryMessages.map((message: { msgId: string }) => message.msgId)).toEqual([
+      expect.stringMatching(/-1$/),
+    ]);
     expect(await storedCount('store-once')).toBe(before + 1);
     expect(await rows("SELECT url FROM events WHERE site = 'store-once' AND type = 'pageview'")).toEqual([
       { url: '/good' },
@@ -205,11 +207,8 @@ describe('retention by the cron', () => {
 
   const runCron = async () => {
     const ctx = createExecutionContext();
-    await worker.scheduled!(
-      createScheduledController({ scheduledTime: new Date(now), cron: '17 * * * *' }),
-      env as Cloudflare.Env,
-      ctx,
-    );
+    const scheduled = worker.scheduled as ExportedHandlerScheduledHandler<Cloudflare.Env>;
+    await scheduled(createScheduledController({ scheduledTime: new Date(now), cron: '17 * * * *' }), env, ctx);
     await waitOnExecutionContext(ctx);
   };
 
