@@ -41,6 +41,20 @@ export const createApp = () => {
     scheme: 'bearer',
     description: "The worker's ADMIN_TOKEN secret.",
   });
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/v1/openapi.json',
+    tags: ['Docs'],
+    summary: 'This OpenAPI 3.1 document',
+    responses: {
+      200: {
+        description: 'The document, generated from the schemas that validate requests.',
+        content: {
+          'application/json': { schema: { type: 'object', example: { openapi: '3.1.0', info: {}, paths: {} } } },
+        },
+      },
+    },
+  });
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',
     info: {

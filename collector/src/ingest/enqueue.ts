@@ -2,7 +2,10 @@ import type { IngestMessage } from '../env';
 import { addCounts, countsDue, type IngestCounts, takeCounts } from './counters';
 import type { StoredEvent } from './normalize';
 
-/** Queue messages may hold 128 KB; a delivery above this is split so that no client batch is too big to queue. */
+/**
+ * Queue messages may hold 128 KB. Messages are sent as JSON, so their size is known exactly, and a delivery above
+ * this is split: escaping can make a 64 KiB batch take more than 128 KB as a message.
+ */
 export const MAX_MESSAGE_BYTES = 120_000;
 
 const encoder = new TextEncoder();
@@ -41,8 +44,8 @@ export const enqueue = async (
   const waiting = takeCounts(site, received);
   const messages = toMessages({ id: crypto.randomUUID(), site, received, events, counts: merge(waiting, own) });
   try {
-    if (messages.length === 1) await queue.send(messages[0]!);
-    else await queue.sendBatch(messages.map((body) => ({ body })));
+    if (messages.length === 1) await queue.send(messages[0]!, { contentType: 'json' });
+    else await queue.sendBatch(messages.map((body) => ({ body, contentType: 'json' })));
   } catch (error) {
     if (waiting) addCounts(site, waiting);
     throw error;

@@ -92,7 +92,7 @@ export const normalize = async (event: PulseEvent, received: number): Promise<St
     kind: 'kind' in event ? event.kind : null,
     score: typeof value === 'number' ? value : null,
     text: textValue,
-    target: 'target' in event ? (event.target ?? null) : null,
+    target: 'target' in event && event.target !== undefined ? scrubText(event.target) : null,
     label: 'label' in event && event.label !== undefined ? scrubText(event.label) : null,
     data: Object.keys(rest).length ? JSON.stringify(rest) : null,
   };

@@ -133,7 +133,25 @@ const listSites = createRoute({
   responses: {
     200: {
       description: 'The sites, by id.',
-      content: { 'application/json': { schema: z.object({ sites: z.array(SiteSchema) }) } },
+      content: {
+        'application/json': {
+          schema: z.object({ sites: z.array(SiteSchema) }).openapi({
+            example: {
+              sites: [
+                {
+                  id: 'shop',
+                  name: 'Shop',
+                  writeKey: 'pk_7hq3xk2m9vbn4c8rtw5yzep6',
+                  origins: ['https://shop.example'],
+                  thresholds: {},
+                  retentionDays: 395,
+                  rateLimits: {},
+                },
+              ],
+            },
+          }),
+        },
+      },
     },
     ...unauthorised,
   },
