@@ -23,7 +23,16 @@ export const createApp = () => {
   });
   app.onError(onError);
   app.notFound(notFound);
-  app.use('/v1/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], maxAge: 86400 }));
+  app.use(
+    '/v1/*',
+    cors({
+      origin: '*',
+      allowHeaders: ['Authorization', 'Content-Type'],
+      // Readable across origins only when exposed: the SDK honours Retry-After, the dashboard follows the cursor.
+      exposeHeaders: ['Retry-After', 'Link', 'Pulse-Next-Cursor', 'ETag'],
+      maxAge: 86400,
+    }),
+  );
   app.route('/', events);
   app.route('/', config);
   app.route('/', stats);

@@ -162,6 +162,15 @@ describe('rate limits', () => {
       error: { code: 'rate_limited', message: `Too many requests; retry in ${wait} s.` },
     });
     expect((await send('198.51.100.1')).status).toBe(202);
+    // A browser reads Retry-After across origins only when the answer exposes it.
+    const fromPage = await postBatch(
+      { site: limited.writeKey, events: [npsAnswer(9)] },
+      { 'CF-Connecting-IP': '203.0.113.7', Origin: 'https://shop.example' },
+    );
+    expect(fromPage.status).toBe(429);
+    expect(fromPage.headers.get('access-control-allow-origin')).toBe('*');
+    expect(fromPage.headers.get('access-control-expose-headers')).toMatch(/Retry-After/);
+    await fromPage.body?.cancel();
   });
 
   it('limits a whole site across visitors', async () => {
