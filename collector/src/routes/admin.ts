@@ -58,7 +58,7 @@ const CreatedSiteSchema = z
       name: 'Shop',
       origins: ['https://shop.example'],
       writeKey: 'pk_7hq3xk2m9vbn4c8rtw5yzep6',
-      readKey: 'sk_m4x8q2w7e9r3t6y5u2i8o4p7a3s9d6f2g5h8j4k7',
+      readKey: 'sk_m4x8q2w7e9r3t6y5u2i8a4p7a3s9d6f2g5h8j4k7',
     },
   });
 
@@ -193,7 +193,7 @@ const patchSite = createRoute({
 
 const RotatedKeysSchema = z
   .object({ writeKey: z.string().optional(), readKey: z.string().optional() })
-  .openapi('RotatedKeys', { example: { readKey: 'sk_q8w3e7r2t9y4u6i3o8p2a7s4d9f3g6h2j8k5l4' } });
+  .openapi('RotatedKeys', { example: { readKey: 'sk_q8w3e7r2t9y4u6i3e8p2a7s4d9f3g6h2j8k5n4' } });
 
 const rotateKeys = createRoute({
   method: 'post',
