@@ -15,8 +15,11 @@ export const eraseRespondent = async (
   now: number,
 ): Promise<{ events: number; visitors: number }> => {
   const { results } = await db
-    .prepare('SELECT DISTINCT visitor FROM events WHERE site = ? AND (visitor = ? OR user IN (?, ?))')
-    .bind(site, id, id, userKey)
+    .prepare(
+      // A UNION rather than an OR, so that each half uses its own index instead of scanning the site's events.
+      'SELECT visitor FROM events WHERE site = ? AND visitor = ? UNION SELECT visitor FROM events WHERE site = ? AND user IN (?, ?)',
+    )
+    .bind(site, id, site, id, userKey)
     .all<{ visitor: string }>();
   const visitors = results.map((row) => row.visitor);
   const keys = [...new Set([id, userKey, ...visitors])];
