@@ -7,6 +7,8 @@ import { admin } from './routes/admin';
 import { assets } from './routes/assets';
 import { config } from './routes/config';
 import { events } from './routes/events';
+import { respondents } from './routes/respondents';
+import { responses } from './routes/responses';
 import { stats } from './routes/stats';
 
 /** The collector's HTTP app: every route, its middleware, and the OpenAPI document generated from them. */
@@ -21,10 +23,21 @@ export const createApp = () => {
   });
   app.onError(onError);
   app.notFound(notFound);
-  app.use('/v1/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], maxAge: 86400 }));
+  app.use(
+    '/v1/*',
+    cors({
+      origin: '*',
+      allowHeaders: ['Authorization', 'Content-Type'],
+      // Readable across origins only when exposed: the SDK honours Retry-After, the dashboard follows the cursor.
+      exposeHeaders: ['Retry-After', 'Link', 'Pulse-Next-Cursor', 'ETag'],
+      maxAge: 86400,
+    }),
+  );
   app.route('/', events);
   app.route('/', config);
   app.route('/', stats);
+  app.route('/', responses);
+  app.route('/', respondents);
   app.route('/', admin);
   app.route('/', assets);
   app.openAPIRegistry.registerComponent('securitySchemes', 'readKey', {
@@ -36,6 +49,20 @@ export const createApp = () => {
     type: 'http',
     scheme: 'bearer',
     description: "The worker's ADMIN_TOKEN secret.",
+  });
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/v1/openapi.json',
+    tags: ['Docs'],
+    summary: 'This OpenAPI 3.1 document',
+    responses: {
+      200: {
+        description: 'The document, generated from the schemas that validate requests.',
+        content: {
+          'application/json': { schema: { type: 'object', example: { openapi: '3.1.0', info: {}, paths: {} } } },
+        },
+      },
+    },
   });
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',

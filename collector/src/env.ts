@@ -1,13 +1,20 @@
+import type { IngestCounts } from './ingest/counters';
 import type { StoredEvent } from './ingest/normalize';
+import type { EventBatchInput } from './schema/events';
 
-/** A delivery from the write path to the storage consumer: one accepted batch of one site. */
+/** A delivery from the write path to the storage consumer: one request's accepted events and counts, for one site. */
 export interface IngestMessage {
+  /** Unique per delivery: the consumer records the counts under it once, however often the Queue redelivers. */
+  id: string;
   site: string;
   /** Time the collector received the batch, ms. */
   received: number;
   events: StoredEvent[];
-  /** Events the SDK's outbox dropped on overflow, as the batch reported them. */
-  dropped?: number;
+  /**
+   * What did not make it into `events`: rejected events, events the SDK's outbox dropped on overflow (the batch's
+   * `dropped`), and requests refused as bots, over a rate limit or from a foreign origin.
+   */
+  counts?: Partial<IngestCounts>;
 }
 
 /** The worker's bindings (wrangler.jsonc) and secrets. */
@@ -17,6 +24,10 @@ export interface Bindings {
   ASSETS: Fetcher;
   /** Secret that authorises the admin routes (`wrangler secret put ADMIN_TOKEN`). */
   ADMIN_TOKEN?: string;
+  /** Requests a minute one site may send to the write path, per isolate; `0` turns the limit off. */
+  RATE_LIMIT_SITE?: string;
+  /** Requests a minute one visitor IP may send for one site, per isolate; `0` turns the limit off. */
+  RATE_LIMIT_VISITOR?: string;
 }
 
 /** Hono's environment for this app. */
@@ -25,6 +36,8 @@ export interface AppEnv {
   Variables: {
     /** The site the request is about, once a middleware resolved it. */
     site: SiteRow;
+    /** The parsed body of `POST /v1/events`, once the write path's first middleware read it. */
+    batch: EventBatchInput;
   };
 }
 
@@ -39,5 +52,7 @@ export interface SiteRow {
   /** JSON object of threshold overrides. */
   thresholds: string;
   retention_days: number;
+  /** JSON object of rate-limit overrides (`{ site?, visitor? }`, requests a minute). */
+  rate_limits: string;
   created_at: number;
 }

@@ -1,6 +1,7 @@
 import { createApp } from './app';
 import type { Bindings, IngestMessage } from './env';
 import { consume } from './ingest/consume';
+import { retention } from './retention';
 
 const app = createApp();
 
@@ -8,4 +9,7 @@ const app = createApp();
 export default {
   fetch: app.fetch,
   queue: consume,
+  scheduled: async (controller, env) => {
+    await retention(controller, env);
+  },
 } satisfies ExportedHandler<Bindings, IngestMessage>;

@@ -1,8 +1,10 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
-import type { PulseEvent } from '@pulse/sdk/protocol';
+import type { PulseEvent, QuestionKind } from '@pulse/sdk/protocol';
 import type { IngestMessage } from '../src/env';
 import worker from '../src/index';
+import type { IngestCounts } from '../src/ingest/counters';
+import { normalize } from '../src/ingest/normalize';
 
 export const ADMIN = { Authorization: 'Bearer test-admin-token' };
 
@@ -11,11 +13,11 @@ export const call = (path: string, init?: RequestInit) =>
   exports.default.fetch(new Request(`https://collector.test${path}`, init));
 
 /** Creates a site through the admin API and returns its keys. */
-export const createSite = async (id: string, origins: string[] = []) => {
+export const createSite = async (id: string, origins: string[] = [], extra: Record<string, unknown> = {}) => {
   const response = await call('/v1/admin/sites', {
     method: 'POST',
     headers: { ...ADMIN, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ id, name: id, origins }),
+    body: JSON.stringify({ id, name: id, origins, ...extra }),
   });
   if (response.status !== 201) throw new Error(`createSite: ${response.status} ${await response.text()}`);
   return (await response.json()) as { id: string; writeKey: string; readKey: string };
@@ -30,8 +32,12 @@ export const testId = (ts = Date.now()): string => {
   return `${time.slice(0, 8)}-${time.slice(8, 12)}-7000-8000-${counter}`;
 };
 
-/** An NPS answer event with the given score. */
-export const npsAnswer = (score: number, overrides: Partial<PulseEvent> = {}): PulseEvent =>
+/** A survey answer event of any kind. */
+export const surveyAnswer = (
+  kind: QuestionKind,
+  value: number | string | string[],
+  overrides: Partial<PulseEvent> = {},
+): PulseEvent =>
   ({
     id: testId(),
     type: 'survey_answer',
@@ -40,11 +46,28 @@ export const npsAnswer = (score: number, overrides: Partial<PulseEvent> = {}): P
     session: 's-1',
     url: '/pricing',
     device: 'desktop',
-    survey: 'nps',
+    survey: kind,
     response: `r-${sequence}`,
     question: 'score',
-    kind: 'nps',
-    value: score,
+    kind,
+    value,
+    ...overrides,
+  }) as PulseEvent;
+
+/** An NPS answer event with the given score. */
+export const npsAnswer = (score: number, overrides: Partial<PulseEvent> = {}): PulseEvent =>
+  surveyAnswer('nps', score, overrides);
+
+/** A page view event. */
+export const pageview = (overrides: Partial<PulseEvent> = {}): PulseEvent =>
+  ({
+    id: testId(),
+    type: 'pageview',
+    ts: Date.now(),
+    visitor: `v-${sequence}`,
+    session: 's-1',
+    url: '/',
+    device: 'desktop',
     ...overrides,
   }) as PulseEvent;
 
@@ -55,6 +78,20 @@ export const postBatch = (body: unknown, headers: Record<string, string> = {}) =
     headers: { 'Content-Type': 'text/plain;charset=UTF-8', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+
+/** A delivery as the write path queues it: the events normalised, received at `received`. */
+export const delivery = async (
+  site: string,
+  events: PulseEvent[],
+  received = Date.now(),
+  counts?: Partial<IngestCounts>,
+): Promise<IngestMessage> => ({
+  id: crypto.randomUUID(),
+  site,
+  received,
+  events: await Promise.all(events.map((event) => normalize(event, received))),
+  counts,
+});
 
 /** Runs the Queue consumer on messages directly, as a redelivery would, and returns the ack/retry state. */
 export const deliver = async (messages: IngestMessage[]) => {
@@ -67,6 +104,10 @@ export const deliver = async (messages: IngestMessage[]) => {
   return getQueueResult(batch, ctx);
 };
 
+/** Stores events straight through the consumer (the path the Queue takes, without its delay). */
+export const store = async (site: string, events: PulseEvent[], received = Date.now()) =>
+  deliver([await delivery(site, events, received)]);
+
 /** Reads a stats route with a read key. */
 export const readStats = async <T>(site: string, key: string, route: string, query = '') => {
   const response = await call(`/v1/sites/${site}/stats/${route}${query}`, {
@@ -74,3 +115,7 @@ export const readStats = async <T>(site: string, key: string, route: string, que
   });
   return { status: response.status, body: (await response.json()) as T };
 };
+
+/** Counts a site's stored raw events. */
+export const storedCount = async (site: string) =>
+  (await env.DB.prepare('SELECT COUNT(*) AS n FROM events WHERE site = ?').bind(site).first<{ n: number }>())!.n;

@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { IngestMessage } from '../src/env';
-import { normalize } from '../src/ingest/normalize';
-import { call, createSite, deliver, npsAnswer, readStats } from './helpers';
+import { call, createSite, npsAnswer, readStats, store as storeAt, surveyAnswer } from './helpers';
 
 const DAY = 86_400_000;
 const start = Date.UTC(2026, 10, 2, 10, 30); // Monday 2 November 2026, 10:30 UTC
@@ -9,11 +7,7 @@ let keys: { id: string; writeKey: string; readKey: string };
 let other: { id: string; writeKey: string; readKey: string };
 
 /** Stores answers straight through the consumer (the path the Queue takes, without its delay), received a day after the last capture. */
-const store = (site: string, events: ReturnType<typeof npsAnswer>[]) => {
-  const received = start + 3 * DAY;
-  const message: IngestMessage = { site, received, events: events.map((event) => normalize(event, received)) };
-  return deliver([message]);
-};
+const store = (site: string, events: ReturnType<typeof npsAnswer>[]) => storeAt(site, events, start + 3 * DAY);
 
 beforeAll(async () => {
   keys = await createSite('stats-site');
@@ -28,6 +22,20 @@ beforeAll(async () => {
   const dismissal = { ...npsAnswer(0), type: 'survey_dismissed', ts: start } as unknown as ReturnType<typeof npsAnswer>;
   await store('stats-site', [...answers, dismissal]);
   await store('stats-other', [npsAnswer(0, { ts: start })]);
+  // CSAT, the worked example: scores 1×2, 2×3, 3×4, 4×11, 5×20 over two days; phones gave the 1s and 2s.
+  const csatScores = [1, 1, 2, 2, 2, ...Array(4).fill(3), ...Array(11).fill(4), ...Array(20).fill(5)] as number[];
+  await store(
+    'stats-site',
+    csatScores.map((score, i) =>
+      surveyAnswer('csat', score, { ts: start + (i % 2) * DAY, device: score <= 2 ? 'mobile' : 'desktop' }),
+    ),
+  );
+  // CES, the worked example: 2, 3, 4, 5×3, 6×3, 7×3, on /checkout; and one answer of 1 on /cart.
+  const cesScores = [2, 3, 4, 5, 5, 5, 6, 6, 6, 7, 7, 7];
+  await store('stats-site', [
+    ...cesScores.map((score) => surveyAnswer('ces', score, { ts: start, url: '/checkout?step=3' })),
+    surveyAnswer('ces', 1, { ts: start + DAY, url: '/cart' }),
+  ]);
 });
 
 const window = `?from=${new Date(start - DAY).toISOString()}&to=${new Date(start + 5 * DAY).toISOString()}`;
@@ -107,5 +115,84 @@ describe('GET /v1/sites/:site/stats/nps', () => {
     );
     expect(status).toBe(400);
     expect(body.error.message).toMatch(/from/);
+  });
+});
+
+describe('GET /v1/sites/:site/stats/csat', () => {
+  it('reports the exact CSAT, its Wilson interval, n and the window', async () => {
+    const { status, body } = await readStats<Record<string, unknown>>('stats-site', keys.readKey, 'csat', window);
+    expect(status).toBe(200);
+    // 31 of 40 satisfied: 77.5 %, Wilson [62.4966, 87.6840] (worked out in aggregates.test.ts).
+    expect(body).toMatchObject({ n: 40, satisfied: 31, score: 77.5, distribution: { 1: 2, 2: 3, 3: 4, 4: 11, 5: 20 } });
+    expect((body.ci95 as number[])[0]).toBeCloseTo(62.4966, 3);
+    expect((body.ci95 as number[])[1]).toBeCloseTo(87.684, 3);
+    expect(body.from).toBe('2026-11-01T10:00:00.000Z');
+    expect(body.to).toBe('2026-11-07T11:00:00.000Z');
+  });
+
+  it('filters by device and survey, and adds up over a daily series', async () => {
+    const phones = await readStats<{ n: number; satisfied: number }>(
+      'stats-site',
+      keys.readKey,
+      'csat',
+      `${window}&device=mobile`,
+    );
+    expect(phones.body).toMatchObject({ n: 5, satisfied: 0, score: 0 });
+    const otherSurvey = await readStats('stats-site', keys.readKey, 'csat', `${window}&survey=nps`);
+    expect(otherSurvey.body).toMatchObject({ n: 0, score: null, ci95: null });
+    const daily = await readStats<{ series: { from: string; n: number; satisfied: number }[] }>(
+      'stats-site',
+      keys.readKey,
+      'csat',
+      `${window}&interval=day`,
+    );
+    expect(daily.body.series.map((point) => [point.from, point.n])).toEqual([
+      ['2026-11-02T00:00:00.000Z', 20],
+      ['2026-11-03T00:00:00.000Z', 20],
+    ]);
+    expect(daily.body.series.reduce((sum, point) => sum + point.satisfied, 0)).toBe(31);
+  });
+});
+
+describe('GET /v1/sites/:site/stats/ces', () => {
+  it("reports the mean with its Student's t interval and the share who agree", async () => {
+    const { body } = await readStats<{
+      n: number;
+      mean: number;
+      ci95: number[];
+      agree: { n: number; share: number; ci95: number[] };
+    }>('stats-site', keys.readKey, 'ces', `${window}&path=/checkout`);
+    // The worked example of aggregates.test.ts: mean 5.25, [4.231785, 6.268215]; 9 of 12 agree, [46.769, 91.106].
+    expect(body.n).toBe(12);
+    expect(body.mean).toBe(5.25);
+    expect(body.ci95[0]).toBeCloseTo(4.231785, 5);
+    expect(body.ci95[1]).toBeCloseTo(6.268215, 5);
+    expect(body.agree.n).toBe(9);
+    expect(body.agree.share).toBe(75);
+    expect(body.agree.ci95[0]).toBeCloseTo(46.769, 2);
+  });
+
+  it('counts every page without a path filter', async () => {
+    const { body } = await readStats<{ n: number; mean: number; distribution: Record<string, number> }>(
+      'stats-site',
+      keys.readKey,
+      'ces',
+      window,
+    );
+    expect(body.n).toBe(13);
+    expect(body.mean).toBeCloseTo(64 / 13, 10);
+    expect(body.distribution).toEqual({ 1: 1, 2: 1, 3: 1, 4: 1, 5: 3, 6: 3, 7: 3 });
+  });
+});
+
+describe('GET /v1/sites/:site/stats/ingest', () => {
+  it('counts the events stored, by hour of receipt', async () => {
+    const { body } = await readStats<Record<string, number>>('stats-site', keys.readKey, 'ingest', window);
+    // 37 NPS answers, 1 dismissal, 40 CSAT and 13 CES answers, all received 5 November 10:30.
+    expect(body).toMatchObject({ stored: 91, rejected: 0, dropped: 0, bots: 0, limited: 0, refused: 0 });
+  });
+
+  it('rejects a malformed window', async () => {
+    expect((await readStats('stats-site', keys.readKey, 'ingest', '?from=soon')).status).toBe(400);
   });
 });

@@ -1,6 +1,7 @@
-import { env } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSite, npsAnswer, postBatch } from './helpers';
+import { BOT_REASON } from '../src/middleware/dropBots';
+import { call, createSite, npsAnswer, pageview, postBatch } from './helpers';
 
 // Events posted here go through the real Queue; its consumer stores them about a second later,
 // which is why the tests that read storage after the Queue live in ingest-queue.test.ts.
@@ -86,11 +87,40 @@ describe('POST /v1/events', () => {
   });
 
   it('never answers a hostile body with a 5xx', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
     const bodies = [
       '',
       'null',
       '"text"',
       '{"site": null, "events": null}',
+      deep,
+      JSON.stringify({ site: site.writeKey, events: [JSON.parse(`{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`)] }),
+      JSON.stringify({
+        site: site.writeKey,
+        events: [
+          { ...npsAnswer(9), ts: 1e308 },
+          { ...npsAnswer(9), ts: -1 },
+        ],
+      }),
+      JSON.stringify({
+        site: site.writeKey,
+        events: [
+          { ...npsAnswer(9), value: 9.5 },
+          { ...npsAnswer(9), value: '9' },
+        ],
+      }),
+      JSON.stringify({ site: site.writeKey, events: [{ ...npsAnswer(9), visitor: '\ud800' }] }),
+      JSON.stringify({ site: site.writeKey, events: [{ ...npsAnswer(9), props: { ['__proto__']: 1 } }] }),
+      JSON.stringify({
+        site: site.writeKey,
+        events: [{ ...pageview(), type: 'track', name: 'x', props: { a: { b: 1 } } }],
+      }),
+      JSON.stringify({ site: site.writeKey, events: [npsAnswer(9)], dropped: -5 }),
+      JSON.stringify({ site: site.writeKey, events: [npsAnswer(9)], dropped: 'many' }),
+      JSON.stringify({ site: { $ne: null }, events: [npsAnswer(9)] }),
+      JSON.stringify({ site: "pk_' OR 1=1 --", events: [npsAnswer(9)] }),
+      `{"site":"${site.writeKey}","events":[${'{},'.repeat(99)}{}]}`,
+      `{"site":"${site.writeKey}","site":"pk_other","events":[1]}`,
       JSON.stringify({ site: site.writeKey, events: [null, 1, 'x', [], { type: 'pageview' }] }),
       JSON.stringify({ site: site.writeKey, events: [{ ...npsAnswer(9), value: { $gt: 1 } }] }),
       JSON.stringify({ site: site.writeKey, events: [{ ...npsAnswer(9), url: `/${'a'.repeat(5000)}` }] }),
@@ -100,7 +130,12 @@ describe('POST /v1/events', () => {
       const response = await postBatch(body);
       expect(response.status, body.slice(0, 60)).toBeLessThan(500);
       expect(response.headers.get('content-type')).toMatch(/application\/json/);
+      await response.body?.cancel();
     }
+    const bytes = new Uint8Array([0x7b, 0xff, 0xfe, 0xc3, 0x28, 0x7d]);
+    const binary = await call('/v1/events', { method: 'POST', body: bytes });
+    expect(binary.status).toBe(400);
+    await binary.body?.cancel();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -109,5 +144,102 @@ describe('POST /v1/events', () => {
     await postBatch({ site: site.writeKey, events: [bad] });
     const row = await env.DB.prepare('SELECT 1 FROM events WHERE id = ?').bind(bad.id).first();
     expect(row).toBeNull();
+  });
+});
+
+describe('rate limits', () => {
+  it('answers 429 with Retry-After over the per-visitor limit, counting each IP apart', async () => {
+    const limited = await createSite('write-limited', [], { rateLimits: { visitor: 3 } });
+    const send = (ip: string) =>
+      postBatch({ site: limited.writeKey, events: [npsAnswer(9)] }, { 'CF-Connecting-IP': ip });
+    for (let i = 0; i < 3; i++) expect((await send('203.0.113.7')).status).toBe(202);
+    const refused = await send('203.0.113.7');
+    expect(refused.status).toBe(429);
+    const wait = Number(refused.headers.get('retry-after'));
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(wait).toBeLessThanOrEqual(60);
+    expect(await refused.json()).toEqual({
+      error: { code: 'rate_limited', message: `Too many requests; retry in ${wait} s.` },
+    });
+    expect((await send('198.51.100.1')).status).toBe(202);
+    // A browser reads Retry-After across origins only when the answer exposes it.
+    const fromPage = await postBatch(
+      { site: limited.writeKey, events: [npsAnswer(9)] },
+      { 'CF-Connecting-IP': '203.0.113.7', Origin: 'https://shop.example' },
+    );
+    expect(fromPage.status).toBe(429);
+    expect(fromPage.headers.get('access-control-allow-origin')).toBe('*');
+    expect(fromPage.headers.get('access-control-expose-headers')).toMatch(/Retry-After/);
+    await fromPage.body?.cancel();
+  });
+
+  it('limits a whole site across visitors', async () => {
+    const limited = await createSite('write-site-limited', [], { rateLimits: { site: 2, visitor: 0 } });
+    const statuses = [];
+    for (const ip of ['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.4'])
+      statuses.push(
+        (await postBatch({ site: limited.writeKey, events: [npsAnswer(9)] }, { 'CF-Connecting-IP': ip })).status,
+      );
+    expect(statuses).toEqual([202, 202, 429, 429]);
+  });
+
+  it('has defaults that a busy page never reaches', async () => {
+    const statuses = new Set<number>();
+    for (let i = 0; i < 50; i++)
+      statuses.add((await postBatch({ site: site.writeKey, events: [npsAnswer(9)] })).status);
+    expect([...statuses]).toEqual([202]);
+  });
+});
+
+describe('bots', () => {
+  const USER_AGENTS = {
+    headless:
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0.0.0 Safari/537.36',
+    googlebot: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+    lighthouse: 'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 Chrome-Lighthouse',
+    // What Playwright's Pixel 7 and Desktop Chrome profiles send.
+    pixel7:
+      'Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.33 Mobile Safari/537.36',
+    desktop:
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.33 Safari/537.36',
+    cubot:
+      'Mozilla/5.0 (Linux; Android 10; CUBOT X30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/89.0 Mobile Safari/537.36',
+    server: 'node',
+  };
+  const send = (userAgent?: string) =>
+    postBatch(
+      { site: site.writeKey, events: [npsAnswer(9), npsAnswer(2)] },
+      userAgent ? { 'User-Agent': userAgent } : {},
+    );
+
+  it.each(['headless', 'googlebot', 'lighthouse'] as const)(
+    'drops a batch from %s with 202 and every event rejected',
+    async (name) => {
+      const response = await send(USER_AGENTS[name]);
+      expect(response.status).toBe(202);
+      expect(await response.json()).toEqual({
+        accepted: 0,
+        rejected: [
+          { index: 0, reason: BOT_REASON },
+          { index: 1, reason: BOT_REASON },
+        ],
+      });
+    },
+  );
+
+  it.each(['pixel7', 'desktop', 'cubot', 'server'] as const)('keeps a batch from %s', async (name) => {
+    expect(await (await send(USER_AGENTS[name])).json()).toEqual({ accepted: 2, rejected: [] });
+  });
+
+  it('keeps a batch without a User-Agent, as a server-side integration sends', async () => {
+    const request = new Request('https://collector.test/v1/events', {
+      method: 'POST',
+      body: JSON.stringify({ site: site.writeKey, events: [npsAnswer(9)] }),
+    });
+    expect(request.headers.get('user-agent')).toBeNull();
+    expect(await (await exports.default.fetch(request)).json()).toEqual({
+      accepted: 1,
+      rejected: [],
+    });
   });
 });

@@ -7,5 +7,39 @@ export const findSite = (db: D1Database, idOrWriteKey: string): Promise<SiteRow 
     .bind(idOrWriteKey)
     .first<SiteRow>();
 
+/** How long the write path trusts a site it looked up: a change made elsewhere reaches every isolate within this. */
+export const SITE_CACHE_MS = 10_000;
+/** More distinct keys than this in one isolate (a flood of made-up keys) and the cache starts afresh. */
+const SITE_CACHE_SIZE = 2_000;
+const siteCache = new Map<string, { site: SiteRow | null; until: number }>();
+
+/**
+ * Finds a site by its write key for the write path, cached briefly in the isolate so that ingest does not wait on
+ * D1 for every request. Unknown keys are cached too, so made-up keys cannot hammer the database.
+ */
+export const findSiteCached = async (db: D1Database, writeKey: string, now = Date.now()): Promise<SiteRow | null> => {
+  const cached = siteCache.get(writeKey);
+  if (cached && cached.until > now) return cached.site;
+  const site = await findSite(db, writeKey);
+  if (siteCache.size >= SITE_CACHE_SIZE) siteCache.clear();
+  siteCache.set(writeKey, { site, until: now + SITE_CACHE_MS });
+  return site;
+};
+
+/** Drops a site from this isolate's cache after an admin change, so the change holds here at once. */
+export const forgetSite = (site: Pick<SiteRow, 'id' | 'write_key'>): void => {
+  siteCache.delete(site.write_key);
+  for (const [key, entry] of siteCache) if (entry.site?.id === site.id) siteCache.delete(key);
+};
+
 /** The allowed origins of a site; empty allows any origin. */
 export const siteOrigins = (site: SiteRow): string[] => JSON.parse(site.origins) as string[];
+
+/** Per-site overrides of the write path's rate limits, in requests a minute. */
+export interface SiteRateLimits {
+  site?: number;
+  visitor?: number;
+}
+
+/** The rate-limit overrides of a site. */
+export const siteRateLimits = (site: SiteRow): SiteRateLimits => JSON.parse(site.rate_limits) as SiteRateLimits;

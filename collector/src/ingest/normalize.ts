@@ -1,6 +1,7 @@
 import type { PulseEvent } from '@pulse/sdk/protocol';
 import { normalizePath } from '../lib/normalizePath';
 import { scrubText, scrubUrl } from '../lib/pii';
+import { userKey } from '../lib/userKey';
 
 /** An event as stored in the `events` table: common fields in columns, the rest as JSON in `data`. */
 export interface StoredEvent {
@@ -59,10 +60,11 @@ const scrubDeep = (value: unknown): unknown => {
 };
 
 /**
- * Turns a validated event into its stored form: PII scrubbed from every free-text field and from URLs,
- * the path normalised (`/orders/:id`), and a capture time outside the plausible window replaced by the receive time.
+ * Turns a validated event into its stored form: PII scrubbed from every free-text field and from URLs, a user id
+ * that holds PII replaced by its pseudonym, the path normalised (`/orders/:id`), and a capture time outside the
+ * plausible window replaced by the receive time.
  */
-export const normalize = (event: PulseEvent, received: number): StoredEvent => {
+export const normalize = async (event: PulseEvent, received: number): Promise<StoredEvent> => {
   const record = event as unknown as Record<string, unknown>;
   const url = scrubUrl(event.url);
   const rest: Record<string, unknown> = {};
@@ -80,7 +82,7 @@ export const normalize = (event: PulseEvent, received: number): StoredEvent => {
     ts: skewed ? received : event.ts,
     visitor: event.visitor,
     session: event.session,
-    user: event.user === undefined ? null : scrubText(event.user),
+    user: event.user === undefined ? null : await userKey(event.user),
     path: normalizePath(url),
     url,
     device: event.device,
@@ -90,7 +92,7 @@ export const normalize = (event: PulseEvent, received: number): StoredEvent => {
     kind: 'kind' in event ? event.kind : null,
     score: typeof value === 'number' ? value : null,
     text: textValue,
-    target: 'target' in event ? (event.target ?? null) : null,
+    target: 'target' in event && event.target !== undefined ? scrubText(event.target) : null,
     label: 'label' in event && event.label !== undefined ? scrubText(event.label) : null,
     data: Object.keys(rest).length ? JSON.stringify(rest) : null,
   };

@@ -16,3 +16,10 @@ export class ApiError extends Error {
 /** Answers a JSON error. */
 export const errorJson = (c: Context, status: ContentfulStatusCode, code: string, message: string) =>
   c.json({ error: { code, message } }, status);
+
+/** Explains the first problem a schema found, as `path: message`. */
+export const describeIssues = (issues: readonly { path: PropertyKey[]; message: string }[]): string => {
+  const [issue] = issues;
+  if (!issue) return 'invalid';
+  return issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message;
+};

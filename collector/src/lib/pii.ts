@@ -37,11 +37,21 @@ const isPhone = (candidate: string): boolean => {
   return /^(\+|00|0|\()/.test(candidate) || digits.length >= 10;
 };
 
+/**
+ * Masks the longest valid IBAN at the start of a candidate: the pattern is greedy and may run on into the next word
+ * ("GB82WEST12345698765432 please"), so shorter prefixes are tried too.
+ */
+const maskIban = (candidate: string): string => {
+  for (let end = candidate.length; end >= 15; end--)
+    if (candidate[end - 1] !== ' ' && isIban(candidate.slice(0, end))) return MASK.iban + candidate.slice(end);
+  return candidate;
+};
+
 /** Replaces e-mail addresses, Luhn-valid card numbers, IBANs and phone numbers in free text with placeholders. */
 export const scrubText = (value: string): string =>
   value
     .replace(EMAIL, MASK.email)
-    .replace(IBAN, (match) => (isIban(match) ? MASK.iban : match))
+    .replace(IBAN, maskIban)
     .replace(CARD, (match) => (luhn(match.replace(/\D/g, '')) ? MASK.card : match))
     .replace(PHONE, (match) => (isPhone(match) ? MASK.phone : match));
 
@@ -53,7 +63,7 @@ export const scrubUrl = (url: string): string => {
   const [path = '', query] = splitOnce(url, '?');
   const cleanPath = path
     .replace(EMAIL, MASK.email)
-    .replace(IBAN, (match) => (isIban(match) ? MASK.iban : match))
+    .replace(IBAN, maskIban)
     .replace(CARD, (match) => (luhn(match.replace(/\D/g, '')) ? MASK.card : match));
   if (query === undefined) return cleanPath;
   const cleanQuery = query

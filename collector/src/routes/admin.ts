@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { findSite, siteOrigins } from '../db/sites';
+import { findSite, forgetSite, siteOrigins, siteRateLimits } from '../db/sites';
 import { putSurvey } from '../db/surveys';
 import type { AppEnv, SiteRow } from '../env';
 import { ApiError } from '../lib/errors';
@@ -9,6 +9,25 @@ import { ADMIN_TOKEN, errorResponse } from '../schema/common';
 import { SurveyDefinitionSchema, ThresholdsSchema } from '../schema/surveys';
 
 const origin = z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be an origin such as https://shop.example');
+
+const RateLimitsSchema = z
+  .object({
+    site: z.number().int().min(0).max(10_000_000).openapi({ description: 'Requests a minute for the whole site.' }),
+    visitor: z.number().int().min(0).max(10_000_000).openapi({ description: 'Requests a minute from one visitor IP.' }),
+  })
+  .partial()
+  .openapi('RateLimits', {
+    description:
+      "Overrides of the worker's write-path rate limits (`RATE_LIMIT_SITE`, `RATE_LIMIT_VISITOR`); 0 turns one off.",
+    example: { site: 120_000, visitor: 600 },
+  });
+
+const retentionDays = z
+  .number()
+  .int()
+  .min(1)
+  .max(3650)
+  .openapi({ description: 'Days raw events are kept; rollups are kept for good.', example: 395 });
 
 const NewSiteSchema = z
   .object({
@@ -20,6 +39,8 @@ const NewSiteSchema = z
       .default([])
       .openapi({ description: 'Origins allowed to send events; empty allows any.' }),
     thresholds: ThresholdsSchema.default({}),
+    retentionDays: retentionDays.default(395),
+    rateLimits: RateLimitsSchema.default({}),
   })
   .openapi('NewSite', { example: { id: 'shop', name: 'Shop', origins: ['https://shop.example'] } });
 
@@ -31,7 +52,15 @@ const CreatedSiteSchema = z
     writeKey: z.string().openapi({ description: 'Public write key, for the script tag.' }),
     readKey: z.string().openapi({ description: 'Secret read key. Shown only here: only its hash is stored.' }),
   })
-  .openapi('CreatedSite');
+  .openapi('CreatedSite', {
+    example: {
+      id: 'shop',
+      name: 'Shop',
+      origins: ['https://shop.example'],
+      writeKey: 'pk_7hq3xk2m9vbn4c8rtw5yzep6',
+      readKey: 'sk_m4x8q2w7e9r3t6y5u2i8a4p7a3s9d6f2g5h8j4k7',
+    },
+  });
 
 const unauthorised = {
   401: errorResponse('No admin token.'),
@@ -66,7 +95,8 @@ const SitePatchSchema = z
     name: z.string().min(1).max(200),
     origins: z.array(origin).max(50),
     thresholds: ThresholdsSchema,
-    retentionDays: z.number().int().min(1).max(3650),
+    retentionDays,
+    rateLimits: RateLimitsSchema,
   })
   .partial()
   .openapi('SitePatch', { example: { origins: ['https://shop.example', 'https://www.shop.example'] } });
@@ -79,14 +109,74 @@ const SiteSchema = z
     origins: z.array(z.string()),
     thresholds: ThresholdsSchema,
     retentionDays: z.number().int(),
+    rateLimits: RateLimitsSchema,
   })
-  .openapi('Site');
+  .openapi('Site', {
+    example: {
+      id: 'shop',
+      name: 'Shop',
+      writeKey: 'pk_7hq3xk2m9vbn4c8rtw5yzep6',
+      origins: ['https://shop.example'],
+      thresholds: { rageClick: { clicks: 4 } },
+      retentionDays: 395,
+      rateLimits: {},
+    },
+  });
+
+const listSites = createRoute({
+  method: 'get',
+  path: '/v1/admin/sites',
+  tags: ['Admin'],
+  summary: 'List every site',
+  security: ADMIN_TOKEN,
+  middleware: [requireAdmin] as const,
+  responses: {
+    200: {
+      description: 'The sites, by id.',
+      content: {
+        'application/json': {
+          schema: z.object({ sites: z.array(SiteSchema) }).openapi({
+            example: {
+              sites: [
+                {
+                  id: 'shop',
+                  name: 'Shop',
+                  writeKey: 'pk_7hq3xk2m9vbn4c8rtw5yzep6',
+                  origins: ['https://shop.example'],
+                  thresholds: {},
+                  retentionDays: 395,
+                  rateLimits: {},
+                },
+              ],
+            },
+          }),
+        },
+      },
+    },
+    ...unauthorised,
+  },
+});
+
+const getSite = createRoute({
+  method: 'get',
+  path: '/v1/admin/sites/{site}',
+  tags: ['Admin'],
+  summary: 'One site and its settings (never its read key)',
+  security: ADMIN_TOKEN,
+  middleware: [requireAdmin] as const,
+  request: { params: SiteParamsSchema },
+  responses: {
+    200: { description: 'The site.', content: { 'application/json': { schema: SiteSchema } } },
+    404: errorResponse('No such site.'),
+    ...unauthorised,
+  },
+});
 
 const patchSite = createRoute({
   method: 'patch',
   path: '/v1/admin/sites/{site}',
   tags: ['Admin'],
-  summary: "Change a site's name, allowed origins, thresholds or retention",
+  summary: "Change a site's name, allowed origins, thresholds, retention or rate limits",
   security: ADMIN_TOKEN,
   middleware: [requireAdmin] as const,
   request: {
@@ -103,7 +193,7 @@ const patchSite = createRoute({
 
 const RotatedKeysSchema = z
   .object({ writeKey: z.string().optional(), readKey: z.string().optional() })
-  .openapi('RotatedKeys');
+  .openapi('RotatedKeys', { example: { readKey: 'sk_q8w3e7r2t9y4u6i3e8p2a7s4d9f3g6h2j8k5n4' } });
 
 const rotateKeys = createRoute({
   method: 'post',
@@ -163,10 +253,20 @@ const siteView = (site: SiteRow) => ({
   origins: siteOrigins(site),
   thresholds: JSON.parse(site.thresholds),
   retentionDays: site.retention_days,
+  rateLimits: siteRateLimits(site),
 });
 
 /** `/v1/admin/…`: sites and surveys, behind the admin token. */
 export const admin = new OpenAPIHono<AppEnv>()
+  .openapi(listSites, async (c) => {
+    const { results } = await c.env.DB.prepare('SELECT * FROM sites ORDER BY id').all<SiteRow>();
+    return c.json({ sites: results.map(siteView) }, 200);
+  })
+  .openapi(getSite, async (c) => {
+    const site = await findSite(c.env.DB, c.req.valid('param').site);
+    if (!site) throw new ApiError(404, 'site_not_found', 'No such site.');
+    return c.json(siteView(site), 200);
+  })
   .openapi(createSite, async (c) => {
     const input = c.req.valid('json');
     if (await findSite(c.env.DB, input.id))
@@ -174,7 +274,8 @@ export const admin = new OpenAPIHono<AppEnv>()
     const writeKey = newKey('pk');
     const readKey = newKey('sk');
     await c.env.DB.prepare(
-      'INSERT INTO sites (id, name, write_key, read_key_hash, origins, thresholds, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO sites (id, name, write_key, read_key_hash, origins, thresholds, retention_days, rate_limits, created_at) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
       .bind(
         input.id,
@@ -183,6 +284,8 @@ export const admin = new OpenAPIHono<AppEnv>()
         await hashKey(readKey),
         JSON.stringify(input.origins),
         JSON.stringify(input.thresholds),
+        input.retentionDays,
+        JSON.stringify(input.rateLimits),
         Date.now(),
       )
       .run();
@@ -198,10 +301,14 @@ export const admin = new OpenAPIHono<AppEnv>()
       origins: change.origins ? JSON.stringify(change.origins) : site.origins,
       thresholds: change.thresholds ? JSON.stringify(change.thresholds) : site.thresholds,
       retention_days: change.retentionDays ?? site.retention_days,
+      rate_limits: change.rateLimits ? JSON.stringify(change.rateLimits) : site.rate_limits,
     };
-    await c.env.DB.prepare('UPDATE sites SET name = ?, origins = ?, thresholds = ?, retention_days = ? WHERE id = ?')
-      .bind(next.name, next.origins, next.thresholds, next.retention_days, site.id)
+    await c.env.DB.prepare(
+      'UPDATE sites SET name = ?, origins = ?, thresholds = ?, retention_days = ?, rate_limits = ? WHERE id = ?',
+    )
+      .bind(next.name, next.origins, next.thresholds, next.retention_days, next.rate_limits, site.id)
       .run();
+    forgetSite(site);
     return c.json(siteView(next), 200);
   })
   .openapi(rotateKeys, async (c) => {
@@ -215,6 +322,7 @@ export const admin = new OpenAPIHono<AppEnv>()
     )
       .bind(writeKey ?? null, readKey ? await hashKey(readKey) : null, site.id)
       .run();
+    forgetSite(site);
     return c.json({ writeKey, readKey }, 200);
   })
   .openapi(putSurveyRoute, async (c) => {

@@ -13,7 +13,10 @@ const sdkRoute = createRoute({
     params: z.object({ file: z.string().openapi({ param: { name: 'file', in: 'path' }, example: 'pulse.js' }) }),
   },
   responses: {
-    200: { description: 'The file.', content: { 'text/javascript': { schema: z.string() } } },
+    200: {
+      description: 'The file.',
+      content: { 'text/javascript': { schema: z.string().openapi({ example: '(()=>{"use strict";…})();' }) } },
+    },
     404: errorResponse('No such file.'),
   },
 });
@@ -23,7 +26,12 @@ const dashboardRoute = createRoute({
   path: '/dashboard',
   tags: ['Dashboard'],
   summary: "The product team's dashboard",
-  responses: { 200: { description: 'The page.', content: { 'text/html': { schema: z.string() } } } },
+  responses: {
+    200: {
+      description: 'The page.',
+      content: { 'text/html': { schema: z.string().openapi({ example: '<!doctype html><html lang="en">…</html>' }) } },
+    },
+  },
 });
 
 /** Fetches a file from the static assets, or answers a JSON 404. */

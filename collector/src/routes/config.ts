@@ -17,7 +17,24 @@ const route = createRoute({
     'The SDK calls it with the public write key.',
   request: { params: SiteParamSchema },
   responses: {
-    200: { description: 'The config.', content: { 'application/json': { schema: SiteConfigSchema } } },
+    200: {
+      description: 'The config.',
+      content: {
+        'application/json': {
+          schema: SiteConfigSchema,
+          example: {
+            surveys: [
+              {
+                id: 'nps',
+                questions: [{ id: 'score', type: 'nps', text: 'How likely are you to recommend us to a friend?' }],
+                triggers: [{ on: 'visit', count: 2 }],
+              },
+            ],
+            thresholds: { rageClick: { clicks: 4 } },
+          },
+        },
+      },
+    },
     304: { description: 'Not modified since the ETag sent in If-None-Match.' },
     404: errorResponse('No such site.'),
   },

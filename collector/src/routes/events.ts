@@ -1,10 +1,14 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { PulseEvent } from '@pulse/sdk/protocol';
 import { bodyLimit } from 'hono/body-limit';
-import { findSite, siteOrigins } from '../db/sites';
-import type { AppEnv, IngestMessage } from '../env';
+import type { AppEnv } from '../env';
+import { countWithoutEvents, enqueue } from '../ingest/enqueue';
 import { normalize } from '../ingest/normalize';
-import { ApiError } from '../lib/errors';
+import { ApiError, describeIssues } from '../lib/errors';
+import { allowOrigin } from '../middleware/allowOrigin';
+import { dropBots } from '../middleware/dropBots';
+import { rateLimit } from '../middleware/rateLimit';
+import { readBatch } from '../middleware/readBatch';
 import { errorResponse } from '../schema/common';
 import { EventBatchSchema, IngestResultSchema, PulseEventSchema } from '../schema/events';
 
@@ -18,8 +22,11 @@ const route = createRoute({
   summary: 'Send a batch of events',
   description:
     'At most 100 events and 64 KiB, as `text/plain` JSON so that browsers send it without a preflight. ' +
-    'Each event is validated on its own: good events are kept even when others are rejected. ' +
-    'Storage is idempotent by event id, so a batch may be retried safely.',
+    "The site's Origin allow-list applies, and rate limits per site and per visitor IP (429 with `Retry-After`). " +
+    'Each event is validated on its own: good events are kept even when others are rejected. PII (e-mails, phone ' +
+    'numbers, card numbers, IBANs) is scrubbed from free text and URLs before anything is stored. Storage is ' +
+    'idempotent by event id, so a batch may be retried safely. Batches from bots and headless browsers are ' +
+    'answered 202 with every event rejected, and counted.',
   middleware: [
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
@@ -27,6 +34,10 @@ const route = createRoute({
         throw new ApiError(413, 'too_large', `The body exceeds ${MAX_BODY_BYTES} bytes; send smaller batches.`);
       },
     }),
+    readBatch,
+    allowOrigin,
+    rateLimit,
+    dropBots,
   ] as const,
   request: {
     body: { required: true, content: { 'text/plain': { schema: EventBatchSchema } } },
@@ -39,54 +50,35 @@ const route = createRoute({
     400: errorResponse('The body is not JSON, or not a batch.'),
     403: errorResponse('Unknown write key, or an Origin the site does not allow.'),
     413: errorResponse('The body exceeds 64 KiB.'),
+    429: {
+      ...errorResponse('Over a rate limit; retry after the `Retry-After` seconds.'),
+      headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer', example: 42 } } },
+    },
     503: errorResponse('Storage is unavailable; retry later.'),
   },
 });
 
-/** Explains the first problem zod found, as `path: message`. */
-const reasonOf = (issues: { path: PropertyKey[]; message: string }[]): string => {
-  const [issue] = issues;
-  if (!issue) return 'invalid event';
-  return issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
-};
-
-/** `POST /v1/events`: the write path. */
+/** `POST /v1/events`: the write path. It validates, scrubs and queues; it never waits on D1 to store. */
 export const events = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const received = Date.now();
-  let body: unknown;
-  try {
-    body = JSON.parse(await c.req.text());
-  } catch {
-    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
-  }
-  const batch = EventBatchSchema.safeParse(body);
-  if (!batch.success) throw new ApiError(400, 'invalid_batch', reasonOf(batch.error.issues));
-
-  const site = batch.data.site.startsWith('pk_') ? await findSite(c.env.DB, batch.data.site) : null;
-  if (!site) throw new ApiError(403, 'invalid_site_key', 'No site has this write key.');
-  const origins = siteOrigins(site);
-  const origin = c.req.header('origin');
-  if (origins.length && !(origin && origins.includes(origin)))
-    throw new ApiError(
-      403,
-      'origin_not_allowed',
-      `This site does not accept events from ${origin ?? 'a request without an Origin'}.`,
-    );
-
-  const accepted: IngestMessage['events'] = [];
+  const site = c.get('site');
+  const batch = c.get('batch');
+  const valid: PulseEvent[] = [];
   const rejected: { index: number; reason: string }[] = [];
-  batch.data.events.forEach((candidate, index) => {
+  batch.events.forEach((candidate, index) => {
     const parsed = PulseEventSchema.safeParse(candidate);
-    if (parsed.success) accepted.push(normalize(parsed.data as PulseEvent, received));
-    else rejected.push({ index, reason: reasonOf(parsed.error.issues) });
+    if (parsed.success) valid.push(parsed.data as PulseEvent);
+    else rejected.push({ index, reason: describeIssues(parsed.error.issues) });
   });
+  const accepted = await Promise.all(valid.map((event) => normalize(event, received)));
 
-  if (accepted.length || batch.data.dropped) {
+  const counts = { rejected: rejected.length, dropped: batch.dropped ?? 0 };
+  if (accepted.length) {
     try {
-      await c.env.EVENTS.send({ site: site.id, received, events: accepted, dropped: batch.data.dropped });
+      await enqueue(c.env.EVENTS, site.id, received, accepted, counts);
     } catch {
       throw new ApiError(503, 'unavailable', 'Storage is unavailable; retry later.', { 'Retry-After': '5' });
     }
-  }
+  } else countWithoutEvents(c.env.EVENTS, site.id, counts, (promise) => c.executionCtx.waitUntil(promise), received);
   return c.json({ accepted: accepted.length, rejected }, 202);
 });

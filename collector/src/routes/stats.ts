@@ -1,77 +1,128 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { npsCounts } from '../db/nps';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { cesCounts, csatCounts, ingestCounts, npsCounts } from '../db/aggregates';
 import type { AppEnv } from '../env';
 import { requireReadKey } from '../middleware/auth';
 import { errorResponse, READ_KEY, SiteParamSchema } from '../schema/common';
+import { CesStatsSchema, CsatStatsSchema, IngestStatsSchema, NpsStatsSchema } from '../schema/stats';
+import { ces } from '../stats/ces';
+import { csat } from '../stats/csat';
 import { nps } from '../stats/nps';
-import { bucketWindow, hourToIso, StatsQuerySchema, WindowSchema, windowOf } from '../stats/window';
-
-const NpsPointSchema = z.object({
-  ...WindowSchema,
-  n: z.number().int(),
-  promoters: z.number().int(),
-  passives: z.number().int(),
-  detractors: z.number().int(),
-  score: z.number().nullable().openapi({ description: '100·(P − D)/n, exact; null when n = 0.' }),
-  ci95: z
-    .tuple([z.number(), z.number()])
-    .nullable()
-    .openapi({ description: 'Adjusted-Wald 95 % interval, clipped to [−100, 100].' }),
-});
-
-const NpsStatsSchema = NpsPointSchema.extend({ series: z.array(NpsPointSchema).optional() }).openapi('NpsStats', {
-  example: {
-    from: '2026-11-01T00:00:00.000Z',
-    to: '2026-11-22T00:00:00.000Z',
-    n: 37,
-    promoters: 20,
-    passives: 9,
-    detractors: 8,
-    score: 32.432432432432435,
-    ci95: [9.54, 52.18],
-  },
-});
+import {
+  bucketWindow,
+  hourToIso,
+  StatsQuerySchema,
+  type StatsWindow,
+  type WindowSchema,
+  windowOf,
+} from '../stats/window';
 
 const unauthorised = {
+  400: errorResponse('A malformed query; the message names the parameter.'),
   401: errorResponse('No read key.'),
   403: errorResponse('The key cannot read this site.'),
 };
 
-const npsRoute = createRoute({
+const statsRoute = <Schema extends typeof NpsStatsSchema | typeof CsatStatsSchema | typeof CesStatsSchema>(
+  name: string,
+  summary: string,
+  description: string,
+  schema: Schema,
+) =>
+  createRoute({
+    method: 'get',
+    path: `/v1/sites/{site}/stats/${name}`,
+    tags: ['Stats'],
+    summary,
+    description,
+    security: READ_KEY,
+    middleware: [requireReadKey] as const,
+    request: { params: SiteParamSchema, query: StatsQuerySchema },
+    responses: {
+      200: { description: 'The aggregate over the window.', content: { 'application/json': { schema } } },
+      ...unauthorised,
+    },
+  });
+
+const npsRoute = statsRoute(
+  'nps',
+  'Net Promoter Score with its 95 % interval',
+  'n counts answered NPS questions only, never dismissals. Promoters score 9–10, passives 7–8, detractors 0–6.',
+  NpsStatsSchema,
+);
+
+const csatRoute = statsRoute(
+  'csat',
+  'Customer satisfaction with its Wilson 95 % interval',
+  'Answers 1–5; satisfied means 4 or 5; score = 100·satisfied/n.',
+  CsatStatsSchema,
+);
+
+const cesRoute = statsRoute(
+  'ces',
+  "Customer effort: the mean with a Student's t 95 % interval, and the share who agree (5–7)",
+  'Answers 1–7, where 7 is the easiest.',
+  CesStatsSchema,
+);
+
+const IngestQuerySchema = StatsQuerySchema.pick({ from: true, to: true, interval: true });
+
+const ingestRoute = createRoute({
   method: 'get',
-  path: '/v1/sites/{site}/stats/nps',
+  path: '/v1/sites/{site}/stats/ingest',
   tags: ['Stats'],
-  summary: 'Net Promoter Score with its 95 % interval',
-  description:
-    'n counts answered NPS questions only, never dismissals. Promoters score 9–10, passives 7–8, detractors 0–6.',
+  summary: 'What reached storage, and what did not (rejected, dropped by the SDK, bots, rate-limited, refused)',
+  description: 'Counted per hour of receipt. Counts of requests that carried no events are sent at most every 10 s.',
   security: READ_KEY,
   middleware: [requireReadKey] as const,
-  request: { params: SiteParamSchema, query: StatsQuerySchema },
+  request: { params: SiteParamSchema, query: IngestQuerySchema },
   responses: {
-    200: { description: 'The NPS over the window.', content: { 'application/json': { schema: NpsStatsSchema } } },
+    200: { description: 'The counts over the window.', content: { 'application/json': { schema: IngestStatsSchema } } },
     ...unauthorised,
   },
 });
 
-/** `GET /v1/sites/:site/stats/…`: aggregates, behind the site's read key. */
-export const stats = new OpenAPIHono<AppEnv>().openapi(npsRoute, async (c) => {
-  const query = c.req.valid('query');
-  const window = windowOf(query);
-  const { total, series } = await npsCounts(c.env.DB, c.get('site').id, window, query);
-  const interval = window.interval;
-  return c.json(
-    {
-      from: hourToIso(window.fromHour),
-      to: hourToIso(window.toHour),
-      ...nps(total),
-      series:
-        series && interval
-          ? series.map(({ bucket, ...counts }) => ({
-              ...bucketWindow(bucket, { ...window, interval }),
-              ...nps(counts),
-            }))
-          : undefined,
-    },
-    200,
-  );
+/** The stated window of an answer, ISO 8601. */
+const stated = (window: StatsWindow): Record<keyof typeof WindowSchema, string> => ({
+  from: hourToIso(window.fromHour),
+  to: hourToIso(window.toHour),
 });
+
+/** One point per interval, each with its own window, when the window asks for a series. */
+const seriesOf = <Counts extends object, Result>(
+  window: StatsWindow,
+  rows: (Counts & { bucket: number })[] | undefined,
+  compute: (counts: Counts) => Result,
+) => {
+  const interval = window.interval;
+  if (!rows || !interval) return undefined;
+  return rows.map(({ bucket, ...counts }) => ({
+    ...bucketWindow(bucket, { ...window, interval }),
+    ...compute(counts as unknown as Counts),
+  }));
+};
+
+/** `GET /v1/sites/:site/stats/…`: survey aggregates and ingest counts, behind the site's read key. */
+export const stats = new OpenAPIHono<AppEnv>()
+  .openapi(npsRoute, async (c) => {
+    const query = c.req.valid('query');
+    const window = windowOf(query);
+    const { total, series } = await npsCounts(c.env.DB, c.get('site').id, window, query);
+    return c.json({ ...stated(window), ...nps(total), series: seriesOf(window, series, nps) }, 200);
+  })
+  .openapi(csatRoute, async (c) => {
+    const query = c.req.valid('query');
+    const window = windowOf(query);
+    const { total, series } = await csatCounts(c.env.DB, c.get('site').id, window, query);
+    return c.json({ ...stated(window), ...csat(total), series: seriesOf(window, series, csat) }, 200);
+  })
+  .openapi(cesRoute, async (c) => {
+    const query = c.req.valid('query');
+    const window = windowOf(query);
+    const { total, series } = await cesCounts(c.env.DB, c.get('site').id, window, query);
+    return c.json({ ...stated(window), ...ces(total), series: seriesOf(window, series, ces) }, 200);
+  })
+  .openapi(ingestRoute, async (c) => {
+    const window = windowOf(c.req.valid('query'));
+    const { total, series } = await ingestCounts(c.env.DB, c.get('site').id, window);
+    return c.json({ ...stated(window), ...total, series: seriesOf(window, series, (counts) => counts) }, 200);
+  });

@@ -123,6 +123,9 @@ export const EventBatchSchema = z
     },
   });
 
+/** A batch as the write path read it, before each event is validated. */
+export type EventBatchInput = z.infer<typeof EventBatchSchema>;
+
 /** The answer of `POST /v1/events`. */
 export const IngestResultSchema = z
   .object({

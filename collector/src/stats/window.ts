@@ -6,7 +6,7 @@ const DAY = 24 * HOUR;
 const WEEK_OFFSET_HOURS = 3 * 24;
 
 /** A time given as an ISO 8601 date or date-time, or as milliseconds since the epoch. */
-const instant = z
+export const instant = z
   .string()
   .refine((value) => !Number.isNaN(toMillis(value)), 'must be an ISO 8601 date or epoch milliseconds')
   .openapi({ example: '2026-11-01' });
@@ -36,7 +36,8 @@ export const WindowSchema = {
   to: z.string().openapi({ description: 'End of the window (exclusive), ISO 8601.' }),
 };
 
-const toMillis = (value: string): number => (/^\d+$/.test(value) ? Number(value) : Date.parse(value));
+/** Milliseconds since the epoch of an `instant` (NaN when it is none). */
+export const toMillis = (value: string): number => (/^\d+$/.test(value) ? Number(value) : Date.parse(value));
 
 /** A stats window in whole hours, which is what the rollups are keyed by. */
 export interface StatsWindow {

@@ -1,0 +1,21 @@
+import type { StatsWindow } from '../stats/window';
+import type { RollupFilters } from './rollupFilter';
+import { sumRollup } from './rollupSums';
+
+const SURVEY_FILTERS: (keyof RollupFilters)[] = ['survey', 'path', 'device'];
+
+/** NPS counts over a window, and per interval when the window asks for a series. */
+export const npsCounts = (db: D1Database, site: string, window: StatsWindow, filters: RollupFilters) =>
+  sumRollup(db, 'nps_hourly', ['promoters', 'passives', 'detractors'], site, window, filters, SURVEY_FILTERS);
+
+/** CSAT answers per score over a window (and per interval). */
+export const csatCounts = (db: D1Database, site: string, window: StatsWindow, filters: RollupFilters) =>
+  sumRollup(db, 'csat_hourly', ['s1', 's2', 's3', 's4', 's5'], site, window, filters, SURVEY_FILTERS);
+
+/** CES answers per score over a window (and per interval). */
+export const cesCounts = (db: D1Database, site: string, window: StatsWindow, filters: RollupFilters) =>
+  sumRollup(db, 'ces_hourly', ['s1', 's2', 's3', 's4', 's5', 's6', 's7'], site, window, filters, SURVEY_FILTERS);
+
+/** Ingest counts over a window of receive hours (and per interval). */
+export const ingestCounts = (db: D1Database, site: string, window: StatsWindow) =>
+  sumRollup(db, 'ingest_hourly', ['stored', 'rejected', 'dropped', 'bots', 'limited', 'refused'], site, window, {}, []);

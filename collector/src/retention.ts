@@ -1,0 +1,29 @@
+import { deleteExpiredChunk, listRetention, pruneIngestCounts, RETENTION_CHUNK } from './db/retention';
+import type { Bindings } from './env';
+
+const DAY = 86_400_000;
+/** Chunks one run deletes at most, over all sites; the next run goes on where this one stopped. */
+export const MAX_CHUNKS_PER_RUN = 200;
+/** Per-delivery counts are kept this long to recognise a redelivery. */
+const COUNTS_KEPT_MS = 7 * DAY;
+
+/**
+ * The retention cron: deletes each site's raw events older than its retention (default 395 days) in chunks, and
+ * keeps every rollup. Returns how many events it deleted.
+ */
+export const retention = async (controller: ScheduledController, env: Bindings): Promise<number> => {
+  const now = controller.scheduledTime;
+  let chunks = 0;
+  let deleted = 0;
+  for (const site of await listRetention(env.DB)) {
+    const cutoff = now - site.retention_days * DAY;
+    while (chunks < MAX_CHUNKS_PER_RUN) {
+      chunks++;
+      const count = await deleteExpiredChunk(env.DB, site.id, cutoff);
+      deleted += count;
+      if (count < RETENTION_CHUNK) break;
+    }
+  }
+  await pruneIngestCounts(env.DB, now - COUNTS_KEPT_MS);
+  return deleted;
+};

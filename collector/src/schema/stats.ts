@@ -1,0 +1,118 @@
+import { z } from '@hono/zod-openapi';
+import { WindowSchema } from '../stats/window';
+
+const count = z.number().int();
+const interval = (description: string) => z.tuple([z.number(), z.number()]).nullable().openapi({ description });
+
+const NpsPointSchema = z.object({
+  ...WindowSchema,
+  n: count.openapi({ description: 'Answered NPS questions (never dismissals).' }),
+  promoters: count,
+  passives: count,
+  detractors: count,
+  score: z.number().nullable().openapi({ description: '100·(P − D)/n, exact; null when n = 0.' }),
+  ci95: interval('Adjusted-Wald 95 % interval, clipped to [−100, 100].'),
+});
+
+/** The answer of the NPS route. */
+export const NpsStatsSchema = NpsPointSchema.extend({ series: z.array(NpsPointSchema).optional() }).openapi(
+  'NpsStats',
+  {
+    example: {
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-11-22T00:00:00.000Z',
+      n: 37,
+      promoters: 20,
+      passives: 9,
+      detractors: 8,
+      score: 32.432432432432435,
+      ci95: [5.062949, 54.937051],
+    },
+  },
+);
+
+const distribution = (scores: number) =>
+  z.record(z.string(), count).openapi({ description: `Answers per score, "1" to "${scores}".` });
+
+const CsatPointSchema = z.object({
+  ...WindowSchema,
+  n: count.openapi({ description: 'Answered CSAT questions (1–5).' }),
+  satisfied: count.openapi({ description: 'Answers of 4 or 5.' }),
+  score: z.number().nullable().openapi({ description: '100·satisfied/n, exact; null when n = 0.' }),
+  ci95: interval('Wilson 95 % interval of the score, in percent.'),
+  distribution: distribution(5),
+});
+
+/** The answer of the CSAT route. */
+export const CsatStatsSchema = CsatPointSchema.extend({ series: z.array(CsatPointSchema).optional() }).openapi(
+  'CsatStats',
+  {
+    example: {
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-11-22T00:00:00.000Z',
+      n: 40,
+      satisfied: 31,
+      score: 77.5,
+      ci95: [62.4966, 87.684],
+      distribution: { 1: 2, 2: 3, 3: 4, 4: 11, 5: 20 },
+    },
+  },
+);
+
+const CesPointSchema = z.object({
+  ...WindowSchema,
+  n: count.openapi({ description: 'Answered CES questions (1–7).' }),
+  mean: z.number().nullable().openapi({ description: 'Mean score, exact; null when n = 0.' }),
+  sd: z.number().nullable().openapi({ description: 'Sample standard deviation; null when n < 2.' }),
+  ci95: interval("95 % interval of the mean from Student's t (n − 1 degrees of freedom), clipped to [1, 7]."),
+  agree: z.object({
+    n: count.openapi({ description: 'Answers of 5, 6 or 7.' }),
+    share: z.number().nullable().openapi({ description: 'Their share of n, in percent.' }),
+    ci95: interval('Wilson 95 % interval of the share, in percent.'),
+  }),
+  distribution: distribution(7),
+});
+
+/** The answer of the CES route. */
+export const CesStatsSchema = CesPointSchema.extend({ series: z.array(CesPointSchema).optional() }).openapi(
+  'CesStats',
+  {
+    example: {
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-11-22T00:00:00.000Z',
+      n: 12,
+      mean: 5.25,
+      sd: 1.6026,
+      ci95: [4.2318, 6.2682],
+      agree: { n: 9, share: 75, ci95: [46.77, 91.11] },
+      distribution: { 1: 0, 2: 1, 3: 1, 4: 1, 5: 3, 6: 3, 7: 3 },
+    },
+  },
+);
+
+const IngestPointSchema = z.object({
+  ...WindowSchema,
+  stored: count.openapi({ description: 'Events stored for the first time (retries and redeliveries count once).' }),
+  rejected: count.openapi({ description: 'Events refused by the schema.' }),
+  dropped: count.openapi({ description: "Events the SDK's outbox dropped on overflow, as its batches reported." }),
+  bots: count.openapi({ description: 'Events sent by bots and headless browsers, dropped.' }),
+  limited: count.openapi({ description: 'Events refused with 429 (the SDK sends them again later).' }),
+  refused: count.openapi({ description: 'Events sent from an Origin the site does not allow.' }),
+});
+
+/** The answer of the ingest counters route. */
+export const IngestStatsSchema = IngestPointSchema.extend({ series: z.array(IngestPointSchema).optional() }).openapi(
+  'IngestStats',
+  {
+    example: {
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-11-22T00:00:00.000Z',
+      stored: 48210,
+      rejected: 3,
+      dropped: 120,
+      bots: 415,
+      limited: 0,
+      refused: 12,
+    },
+  },
+);
