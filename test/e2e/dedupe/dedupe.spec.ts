@@ -41,8 +41,8 @@ const ENDPOINTS = [
 ];
 
 for (const endpoint of ENDPOINTS) {
-  test(`the same batch posted three times, and again once stored, is counted once by stats/${endpoint.name}`, async ({}, testInfo) => {
-    const run = `${Date.now()}-${testInfo.project.name}`;
+  test(`the same batch posted three times, and again once stored, is counted once by stats/${endpoint.name}`, async () => {
+    const run = `${Date.now()}-${test.info().project.name}`;
     const before = await endpoint.read(run);
     const batch = { site: demoKeys().writeKey, events: endpoint.events(run) };
     const post = async () => {
