@@ -61,7 +61,7 @@ describe('createDelivery', () => {
     const outbox = memoryOutbox();
     await outbox.add(event(1));
     await outbox.add(event(2));
-    fetchMock.mockResolvedValue(respond(202));
+    fetchMock.mockImplementation(async () => respond(202));
     await deliver(outbox).flush();
     expect(fetchMock).toHaveBeenCalledTimes(1);
     const [url, init] = fetchMock.mock.calls[0]!;
@@ -74,7 +74,7 @@ describe('createDelivery', () => {
 
   it('sends an added event after the interval, not before', async () => {
     const outbox = memoryOutbox();
-    fetchMock.mockResolvedValue(respond(202));
+    fetchMock.mockImplementation(async () => respond(202));
     const delivery = deliver(outbox);
     delivery.add(event(1));
     await vi.advanceTimersByTimeAsync(4_999);
@@ -86,7 +86,7 @@ describe('createDelivery', () => {
   it('keeps events and backs off on a 5xx, then delivers them', async () => {
     const outbox = memoryOutbox();
     await outbox.add(event(1));
-    fetchMock.mockResolvedValueOnce(respond(503)).mockResolvedValue(respond(202));
+    fetchMock.mockResolvedValueOnce(respond(503)).mockImplementation(async () => respond(202));
     const delivery = deliver(outbox);
     await delivery.flush();
     expect((await outbox.peek(10)).events).toHaveLength(1);
@@ -98,7 +98,7 @@ describe('createDelivery', () => {
   it('spaces retries exponentially with full jitter, up to 5 minutes', async () => {
     const outbox = memoryOutbox();
     await outbox.add(event(1));
-    fetchMock.mockResolvedValue(respond(503));
+    fetchMock.mockImplementation(async () => respond(503));
     const times: number[] = [];
     fetchMock.mockImplementation(async () => {
       times.push(Date.now());
@@ -133,7 +133,7 @@ describe('createDelivery', () => {
   it('honours Retry-After', async () => {
     const outbox = memoryOutbox();
     await outbox.add(event(1));
-    fetchMock.mockResolvedValueOnce(respond(429, { 'Retry-After': '30' })).mockResolvedValue(respond(202));
+    fetchMock.mockResolvedValueOnce(respond(429, { 'Retry-After': '30' })).mockImplementation(async () => respond(202));
     await deliver(outbox).flush();
     await vi.advanceTimersByTimeAsync(29_000);
     expect(fetchMock).toHaveBeenCalledTimes(1);
@@ -145,7 +145,7 @@ describe('createDelivery', () => {
     const outbox = memoryOutbox();
     await outbox.add(event(1));
     await outbox.add(event(2));
-    fetchMock.mockResolvedValue(respond(400));
+    fetchMock.mockImplementation(async () => respond(400));
     await deliver(outbox).flush();
     expect(await outbox.peek(10)).toEqual({ events: [], dropped: 2 });
   });
@@ -154,7 +154,7 @@ describe('createDelivery', () => {
     for (const status of [408, 429]) {
       const outbox = memoryOutbox();
       await outbox.add(event(1));
-      fetchMock.mockReset().mockResolvedValue(respond(status));
+      fetchMock.mockReset().mockImplementation(async () => respond(status));
       await deliver(outbox).flush();
       expect(await outbox.peek(10)).toEqual({ events: [event(1)], dropped: 0 });
     }
@@ -171,7 +171,7 @@ describe('createDelivery', () => {
   it('reports the dropped count in the next batch and clears it once that batch is accepted', async () => {
     const outbox = memoryOutbox();
     for (let n = 1; n <= 1_002; n++) await outbox.add(event(n));
-    fetchMock.mockResolvedValueOnce(respond(503)).mockResolvedValue(respond(202));
+    fetchMock.mockResolvedValueOnce(respond(503)).mockImplementation(async () => respond(202));
     const delivery = deliver(outbox);
     await delivery.flush();
     expect((await outbox.peek(1)).dropped).toBe(2);
@@ -199,7 +199,7 @@ describe('createDelivery', () => {
 
   it('sends at once when the page is hidden', async () => {
     const outbox = memoryOutbox();
-    fetchMock.mockResolvedValue(respond(202));
+    fetchMock.mockImplementation(async () => respond(202));
     const delivery = deliver(outbox);
     delivery.add(event(1));
     await vi.advanceTimersByTimeAsync(0);
@@ -236,7 +236,7 @@ describe('createDelivery', () => {
 
   it('on pagehide, does not resend what a send already took', async () => {
     const outbox = memoryOutbox();
-    fetchMock.mockResolvedValue(respond(202));
+    fetchMock.mockImplementation(async () => respond(202));
     const delivery = deliver(outbox);
     delivery.add(event(1));
     await delivery.flush();
@@ -248,7 +248,7 @@ describe('createDelivery', () => {
   it('sends at once when the browser comes back online, with the backoff reset', async () => {
     const outbox = memoryOutbox();
     await outbox.add(event(1));
-    fetchMock.mockRejectedValueOnce(new TypeError('offline')).mockResolvedValue(respond(202));
+    fetchMock.mockRejectedValueOnce(new TypeError('offline')).mockImplementation(async () => respond(202));
     const delivery = deliver(outbox);
     await delivery.flush();
     vi.spyOn(Math, 'random').mockReturnValue(0.999);
@@ -260,7 +260,7 @@ describe('createDelivery', () => {
 
   it('stops its timer and listeners', async () => {
     const outbox = memoryOutbox();
-    fetchMock.mockResolvedValue(respond(202));
+    fetchMock.mockImplementation(async () => respond(202));
     const delivery = deliver(outbox);
     delivery.add(event(1));
     await vi.advanceTimersByTimeAsync(0);
@@ -312,7 +312,7 @@ describe('createDelivery', () => {
     setLocks({ request: () => Promise.reject(new DOMException('sandboxed', 'SecurityError')) });
     const outbox = memoryOutbox();
     await outbox.add(event(1));
-    fetchMock.mockResolvedValue(respond(202));
+    fetchMock.mockImplementation(async () => respond(202));
     const flushed = deliver(outbox).flush();
     await vi.advanceTimersByTimeAsync(100);
     await flushed;

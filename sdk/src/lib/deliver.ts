@@ -80,7 +80,10 @@ export const createDelivery = ({ endpoint, site, outbox, interval = 5_000 }: Del
   const post = async (body: string, bytes: number) => {
     inflight += bytes;
     try {
-      return await fetch(url, { method: 'POST', body, keepalive: true, credentials: 'omit' });
+      const response = await fetch(url, { method: 'POST', body, keepalive: true, credentials: 'omit' });
+      // Chromium frees a keepalive request's share of the 64 KiB quota only once its body is read.
+      await response.text();
+      return response;
     } finally {
       inflight -= bytes;
     }
