@@ -113,7 +113,10 @@ export const createDelivery = ({ endpoint, site, outbox, interval = 5_000 }: Del
     }
   };
 
-  /** Runs `drain` under a lease in localStorage, for browsers without Web Locks (or where they fail). */
+  /**
+   * Runs `drain` under a lease in localStorage, for browsers without Web Locks (or where they fail). While another
+   * tab holds the lease, asks to look again after the send interval, as after a failure.
+   */
   const lease = async () => {
     const key = `lock:${site}`;
     const mine = `${Math.random()}`;

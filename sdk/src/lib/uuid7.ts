@@ -16,5 +16,5 @@ export const uuid7 = (now: number = Date.now()): string => {
   bytes[8] = (bytes[8]! & 63) | 128;
   let hex = '';
   for (const byte of bytes) hex += (byte + 256).toString(16).slice(1);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 };
