@@ -43,13 +43,14 @@ test('the collector answers 503 for a while: retries space out exponentially, th
   expect(stats).toEqual({ n: 1, promoters: 1, passives: 0, detractors: 0 });
   await expect.poll(async () => (await readOutbox(page)).events).toBe(0);
 
-  // Each wait is a quarter of its ceiling, 1 s doubling with each failure: 0.25, 0.5, 1, 2 and 4 s.
+  // Each wait is a quarter of its ceiling, 1 s doubling with each failure: 0.25, 0.5, 1, 2 and 4 s, plus the time
+  // an attempt takes (a lock, an IndexedDB read, the request), which a busy machine can stretch.
   const attempts = [...failures.filter((time) => time > since), batches.find((batch) => batch.status === 202)!.at];
   const gaps = attempts.slice(1).map((time, index) => time - attempts[index]!);
   expect(gaps).toHaveLength(5);
   gaps.forEach((gap, index) => {
     expect(gap).toBeGreaterThanOrEqual(250 * 2 ** index - 20);
-    expect(gap).toBeLessThan(250 * 2 ** index + 150);
+    expect(gap).toBeLessThan(250 * 2 ** index + 400);
   });
 
   const accepted = acceptedEvents(batches);
