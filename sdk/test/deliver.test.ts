@@ -83,6 +83,15 @@ describe('createDelivery', () => {
     expect(sentIds()).toEqual([event(1).id]);
   });
 
+  it('stores an event as JSON carries it: a property JSON drops is not stored either', async () => {
+    const outbox = memoryOutbox();
+    const delivery = deliver(outbox);
+    delivery.add(event(1, { type: 'track', name: 'odd', props: { kept: 1, dropped: () => 1, missing: undefined } }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect((await outbox.peek(10)).events).toEqual([event(1, { type: 'track', name: 'odd', props: { kept: 1 } })]);
+    expect(() => delivery.add(event(2, { type: 'track', name: 'big', props: { n: 1n } }))).toThrow(TypeError);
+  });
+
   it('keeps events and backs off on a 5xx, then delivers them', async () => {
     const outbox = memoryOutbox();
     await outbox.add(event(1));

@@ -5,7 +5,7 @@ import { storage } from './storage';
 
 /** Sends what waits in the outbox. */
 export interface Delivery {
-  /** Stores a captured event; a send follows within the send interval. */
+  /** Stores a captured event as JSON carries it; a send follows within the send interval. */
   add(event: PulseEvent): void;
   /** Sends until the outbox is empty or the collector is unreachable. */
   flush(): Promise<void>;
@@ -171,7 +171,10 @@ export const createDelivery = ({ endpoint, site, outbox, interval = 5_000 }: Del
   ];
 
   return {
-    add: (event) => {
+    add: (captured) => {
+      // What the wire can carry, and nothing IndexedDB could refuse to clone; a value JSON refuses throws here,
+      // inside the public method that captured it, which catches it.
+      const event = JSON.parse(JSON.stringify(captured)) as PulseEvent;
       fresh.push(event);
       outbox.add(event).then(() => timer || wait(interval));
     },
