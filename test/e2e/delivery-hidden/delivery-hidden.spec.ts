@@ -20,6 +20,9 @@ test('a page hidden mid-session sends what waits at once, as keepalive requests 
   });
   const batches = recordBatches(context);
   await page.goto(`/lab/delivery-hidden-${run}`);
+  // The start-up send takes the page view; once it is answered, nothing is left to send until the timer.
+  await expect.poll(() => batches.map((batch) => batch.status)).toEqual([202]);
+  await expect.poll(async () => (await readOutbox(page)).events).toBe(0);
   // About 110 kB of events, more than one keepalive request may carry.
   await page.evaluate((run) => {
     const pulse = (window as unknown as { pulse: (...args: unknown[]) => unknown }).pulse;
@@ -27,8 +30,8 @@ test('a page hidden mid-session sends what waits at once, as keepalive requests 
     for (let n = 0; n < 100; n++) pulse('track', 'hidden', { run, n, pad, more: pad });
   }, run);
   await expect.poll(async () => (await readOutbox(page)).events).toBeGreaterThanOrEqual(100);
-  // The start-up send may have taken the page view; none of the custom events has left yet.
-  expect(acceptedEvents(batches).filter((event) => event.type === 'track')).toEqual([]);
+  // None of the custom events has left yet.
+  expect(batches).toHaveLength(1);
   const earlier = batches.length;
 
   // The tab goes to the background: Chromium's headless pages stay visible, so the change is played out.
@@ -67,7 +70,7 @@ test('a tab closed right after an answer still delivers it, from pagehide', asyn
   await answerNps(page, 0, isMobile);
   await closeTab(page);
   // No page of the site is open any more: only the request sent during pagehide can bring the answer.
-  expect(acceptedEvents(batches).filter((event) => event.type === 'survey_answer')).toEqual([]);
+  expect(batches.flatMap((batch) => batch.body.events).filter((event) => event.type === 'survey_answer')).toEqual([]);
   const stats = await eventually(
     () => npsStats({ survey }),
     (value) => value.n > 0,
