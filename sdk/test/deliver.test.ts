@@ -323,8 +323,25 @@ describe('createDelivery', () => {
     await outbox.add(event(1));
     fetchMock.mockImplementation(async () => respond(202));
     const flushed = deliver(outbox).flush();
-    await vi.advanceTimersByTimeAsync(100);
+    await vi.advanceTimersByTimeAsync(300);
     await flushed;
     expect(sentIds()).toEqual([event(1).id]);
+  });
+
+  it('without Web Locks, stops before its next send once another tab took the lease', async () => {
+    setLocks(undefined);
+    const outbox = memoryOutbox();
+    for (let n = 1; n <= 150; n++) await outbox.add(event(n));
+    fetchMock.mockImplementation(async () => {
+      // Another tab, whose claim had not reached this one yet, holds the lease now.
+      localStorage.setItem('pulse:lock:pk_x', JSON.stringify(['other tab', Date.now() + 60_000]));
+      return respond(202);
+    });
+    const flushed = deliver(outbox).flush();
+    await vi.advanceTimersByTimeAsync(300);
+    await flushed;
+    expect(bodies().map((body) => body.events.length)).toEqual([100]);
+    // The other tab's lease is left alone.
+    expect(JSON.parse(localStorage.getItem('pulse:lock:pk_x')!)[0]).toBe('other tab');
   });
 });

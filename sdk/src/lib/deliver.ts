@@ -89,13 +89,17 @@ export const createDelivery = ({ endpoint, site, outbox, interval = 5_000 }: Del
     }
   };
 
-  /** Sends batches until the outbox is empty; returns nothing then, or the least wait in ms after a failure. */
-  const drain = async (): Promise<number | undefined> => {
+  /**
+   * Sends batches until the outbox is empty, or until `owned` says this tab lost the right to send; returns nothing
+   * when done, or the least wait in ms before the next try.
+   */
+  const drain = async (owned = () => true): Promise<number | undefined> => {
     try {
       for (;;) {
         fresh = [];
         const { events, dropped: lost } = await outbox.peek(BATCH_LIMITS.events);
         if (!events.length) return;
+        if (!owned()) return interval;
         const dropped = Math.min(lost, 1e6);
         const [body, count, bytes] = pack(site, events, dropped);
         const response = await post(body, bytes);
@@ -120,23 +124,24 @@ export const createDelivery = ({ endpoint, site, outbox, interval = 5_000 }: Del
   const lease = async () => {
     const key = `lock:${site}`;
     const mine = `${Math.random()}`;
+    const ours = () => storage<[string, number]>(key)?.[0] === mine;
     const held = storage<[string, number]>(key);
     if (held && held[1] > Date.now()) return interval;
     storage(key, [mine, Date.now() + 60_000]);
-    // Two tabs may write at the same moment: the one whose write stayed goes on.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    if (storage<[string, number]>(key)?.[0] !== mine) return interval;
+    // A write reaches other tabs a little later, so two tabs may both claim the lease: the last write wins once
+    // it has spread. Wait a while before the first send, and stop before any later one once the lease is lost.
+    await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 100));
     try {
-      return await drain();
+      return await drain(ours);
     } finally {
-      storage(key, 0);
+      if (ours()) storage(key, 0);
     }
   };
 
   /** One drain under the origin's lock; resolves to what `drain` resolves to. */
   const locked = (): Promise<number | undefined> => {
     // The DOM typings wrap the callback's promise in another; `request` resolves to the callback's value.
-    const request = navigator.locks?.request(lock, drain) as unknown as Promise<number | undefined> | undefined;
+    const request = navigator.locks?.request(lock, () => drain()) as unknown as Promise<number | undefined> | undefined;
     return request?.catch(lease) ?? lease();
   };
 
