@@ -79,8 +79,7 @@ export const init = (options: PulseOptions): Pulse => {
   const locale = options.locale || navigator.language || 'en';
   const assets = options.assets ?? `${endpoint}/sdk/`;
   const thresholds = structuredClone(DEFAULT_THRESHOLDS);
-  const outbox = createOutbox();
-  const delivery = createDelivery({ endpoint, site, outbox });
+  const delivery = createDelivery({ endpoint, site, outbox: createOutbox(site) });
   const listeners: { [K in keyof PulseListeners]?: PulseListeners[K][] } = {};
   const privacySignal =
     (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true || navigator.doNotTrack === '1';
@@ -112,7 +111,7 @@ export const init = (options: PulseOptions): Pulse => {
       user: storage<string>('user') ?? undefined,
       ...event,
     } as PulseEvent;
-    void outbox.add(full).then(delivery.schedule);
+    delivery.add(full);
   };
 
   const present = async (survey: SurveyDefinition, { into, opened }: { into?: string; opened: boolean }) => {

@@ -183,7 +183,10 @@ export interface EventBatch {
   /** The site's public write key. */
   site: string;
   events: PulseEvent[];
-  /** Events the outbox had to drop on overflow since the last batch that reached the collector. */
+  /**
+   * Events the SDK lost before they could be stored: dropped on overflow, expired after 7 days, or refused for good by
+   * a 4xx. Counted since the last batch carrying a count was accepted.
+   */
   dropped?: number;
 }
 

@@ -17,6 +17,11 @@ describe('uuid7', () => {
     expect([...ids].sort()).toEqual([ids[1], ids[2], ids[0]]);
   });
 
+  it('sorts ids made within the same millisecond in the order they were made', () => {
+    const ids = Array.from({ length: 1_000 }, () => uuid7(1_700_000_000_000));
+    expect([...ids].sort()).toEqual(ids);
+  });
+
   it('is unique', () => {
     const ids = new Set(Array.from({ length: 10_000 }, () => uuid7(1_700_000_000_000)));
     expect(ids.size).toBe(10_000);

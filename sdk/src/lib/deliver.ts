@@ -1,13 +1,15 @@
-import type { EventBatch } from '../protocol';
+import type { PulseEvent } from '../protocol';
+import { listen } from './listen';
 import type { Outbox } from './outbox';
+import { storage } from './storage';
 
 /** Sends what waits in the outbox. */
 export interface Delivery {
-  /** Makes sure a send is coming within the send interval. */
-  schedule(): void;
+  /** Stores a captured event as JSON carries it; a send follows within the send interval. */
+  add(event: PulseEvent): void;
   /** Sends until the outbox is empty or the collector is unreachable. */
   flush(): Promise<void>;
-  /** Stops the timer. */
+  /** Stops the timer and removes the listeners. */
   stop(): void;
 }
 
@@ -20,70 +22,172 @@ export interface DeliveryOptions {
   interval?: number;
 }
 
-const MAX_EVENTS = 100;
-const MAX_BYTES = 60_000;
+/** Limits of one request: the collector's 100 events, and bytes kept below the 64 KiB keepalive quota. */
+export const BATCH_LIMITS = { events: 100, bytes: 60_000, quota: 65_536 };
+
 const MIN_BACKOFF = 1_000;
 const MAX_BACKOFF = 300_000;
 
+const bytesOf = (text: string) => new Blob([text]).size;
+
 /**
- * Creates the sender: batches of at most 100 events and 60 kB, every `interval` while the
- * outbox holds anything, with exponential backoff and full jitter after a failure, honouring Retry-After.
- * Accepted and definitively rejected events leave the outbox; the rest wait for the next try.
+ * Packs the oldest events into one request body of at most 100 events and 60 kB (UTF-8), at least one event.
+ * Returns the body, how many events it holds, and its size in bytes.
+ */
+export const pack = (site: string, events: PulseEvent[], dropped: number): [string, number, number] => {
+  const head = `{"site":${JSON.stringify(site)},${dropped ? `"dropped":${dropped},` : ''}"events":[`;
+  const parts: string[] = [];
+  let size = bytesOf(head) + 2;
+  for (const event of events.slice(0, BATCH_LIMITS.events)) {
+    const json = JSON.stringify(event);
+    const more = bytesOf(json) + 1;
+    if (parts.length && size + more > BATCH_LIMITS.bytes) break;
+    parts.push(json);
+    size += more;
+  }
+  return [`${head}${parts}]}`, parts.length, size];
+};
+
+/**
+ * Creates the sender. One tab of the origin sends at a time (Web Locks, or a lease in localStorage where they are
+ * missing): it takes the oldest events, posts them, and removes them once the collector answers, so no two tabs
+ * post the same events. Sends happen every `interval` while something waits, at start-up, when the browser comes
+ * online and when the page is hidden; after a failure, with exponential backoff and full jitter from 1 s to 5 min,
+ * or after Retry-After. When the page is unloaded, the events it captured since its last send go out at once, since
+ * no promise may settle after that. Every request is `keepalive`, so it outlives the page.
  */
 export const createDelivery = ({ endpoint, site, outbox, interval = 5_000 }: DeliveryOptions): Delivery => {
+  const url = `${endpoint}/v1/events`;
+  const lock = `pulse:${site}`;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
+  let stopped = false;
   let running: Promise<void> | undefined;
+  let inflight = 0;
+  // Events this page captured since its last look at the outbox: what an unload sends.
+  let fresh: PulseEvent[] = [];
 
   const wait = (ms: number) => {
     clearTimeout(timer);
-    timer = setTimeout(flush, ms);
+    timer = stopped
+      ? undefined
+      : setTimeout(() => {
+          timer = undefined;
+          flush();
+        }, ms);
   };
 
-  const sendOnce = async (): Promise<boolean> => {
-    const events = await outbox.peek(MAX_EVENTS);
-    if (!events.length) return false;
-    let body = '';
-    let count = events.length;
-    for (; count > 0; count--) {
-      body = JSON.stringify({ site, events: events.slice(0, count) } satisfies EventBatch);
-      if (body.length <= MAX_BYTES || count === 1) break;
-    }
-    const response = await fetch(`${endpoint}/v1/events`, { method: 'POST', body, credentials: 'omit' });
-    const { status } = response;
-    if (status < 300 || (status < 500 && status !== 408 && status !== 429)) {
-      await outbox.remove(events.slice(0, count).map((event) => event.id));
-      failures = 0;
-      return true;
-    }
-    // A Retry-After in seconds; an HTTP date or nonsense counts as none.
-    throw Number(response.headers.get('retry-after')) * 1000 || 0;
-  };
-
-  const run = async () => {
+  const post = async (body: string, bytes: number) => {
+    inflight += bytes;
     try {
-      while (await sendOnce());
-      clearTimeout(timer);
-      timer = undefined;
-    } catch (hint) {
-      failures++;
-      const ceiling = Math.min(MAX_BACKOFF, MIN_BACKOFF * 2 ** (failures - 1));
-      wait(Math.max(typeof hint === 'number' ? hint : 0, Math.random() * ceiling));
+      const response = await fetch(url, { method: 'POST', body, keepalive: true, credentials: 'omit' });
+      // Chromium frees a keepalive request's share of the 64 KiB quota only once its body is read.
+      await response.text();
+      return response;
+    } finally {
+      inflight -= bytes;
     }
+  };
+
+  /**
+   * Sends batches until the outbox is empty, or until `owned` says this tab lost the right to send; returns nothing
+   * when done, or the least wait in ms before the next try.
+   */
+  const drain = async (owned = () => true): Promise<number | undefined> => {
+    try {
+      for (;;) {
+        fresh = [];
+        const { events, dropped: lost } = await outbox.peek(BATCH_LIMITS.events);
+        if (!events.length) return;
+        if (!owned()) return interval;
+        const dropped = Math.min(lost, 1e6);
+        const [body, count, bytes] = pack(site, events, dropped);
+        const response = await post(body, bytes);
+        const { status } = response;
+        const ids = events.slice(0, count).map((event) => event.id);
+        // A 4xx other than 408 and 429 refuses these events for good: they count as lost.
+        if (status < 300 || (status < 500 && status !== 408 && status !== 429))
+          await outbox.remove(ids, status < 300 ? -dropped : count);
+        // A Retry-After in seconds; an HTTP date or nonsense counts as none.
+        else return Number(response.headers.get('retry-after')) * 1_000 || 0;
+        failures = 0;
+      }
+    } catch {
+      return 0;
+    }
+  };
+
+  /**
+   * Runs `drain` under a lease in localStorage, for browsers without Web Locks (or where they fail). While another
+   * tab holds the lease, asks to look again after the send interval, as after a failure.
+   */
+  const lease = async () => {
+    const key = `lock:${site}`;
+    const mine = `${Math.random()}`;
+    const ours = () => storage<[string, number]>(key)?.[0] === mine;
+    const held = storage<[string, number]>(key);
+    if (held && held[1] > Date.now()) return interval;
+    storage(key, [mine, Date.now() + 60_000]);
+    // A write reaches other tabs a little later, so two tabs may both claim the lease: the last write wins once
+    // it has spread. Wait a while before the first send, and stop before any later one once the lease is lost.
+    await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 100));
+    try {
+      return await drain(ours);
+    } finally {
+      if (ours()) storage(key, 0);
+    }
+  };
+
+  /** One drain under the origin's lock; resolves to what `drain` resolves to. */
+  const locked = (): Promise<number | undefined> => {
+    // The DOM typings wrap the callback's promise in another; `request` resolves to the callback's value.
+    const request = navigator.locks?.request(lock, () => drain()) as unknown as Promise<number | undefined> | undefined;
+    return request?.catch(lease) ?? lease();
   };
 
   function flush(): Promise<void> {
-    running ??= run().finally(() => {
+    running ??= locked().then((hint) => {
       running = undefined;
+      if (hint === undefined) return;
+      failures++;
+      wait(Math.max(hint, Math.random() * Math.min(MAX_BACKOFF, MIN_BACKOFF * 2 ** (failures - 1))));
     });
     return running;
   }
 
+  /** Sends what this page captured since its last send, synchronously: after `pagehide` no promise may settle. */
+  const unload = () => {
+    for (let rest = fresh; rest.length; ) {
+      const [body, count, bytes] = pack(site, rest, 0);
+      if (inflight + bytes > BATCH_LIMITS.quota) break;
+      post(body, bytes).catch(() => undefined);
+      rest = rest.slice(count);
+    }
+    fresh = [];
+  };
+
+  const unlisten = [
+    listen(window, 'pagehide', unload),
+    listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && flush()),
+    listen(window, 'online', () => {
+      failures = 0;
+      flush();
+    }),
+  ];
+
   return {
-    schedule: () => {
-      if (!timer && !failures) wait(interval);
+    add: (captured) => {
+      // What the wire can carry, and nothing IndexedDB could refuse to clone; a value JSON refuses throws here,
+      // inside the public method that captured it, which catches it.
+      const event = JSON.parse(JSON.stringify(captured)) as PulseEvent;
+      fresh.push(event);
+      outbox.add(event).then(() => timer || wait(interval));
     },
     flush,
-    stop: () => clearTimeout(timer),
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+      for (const off of unlisten) off();
+    },
   };
 };

@@ -1,59 +1,151 @@
-import { createStore, delMany, getMany, keys, set } from 'idb-keyval';
+import { createStore, promisifyRequest } from 'idb-keyval';
 import type { PulseEvent } from '../protocol';
 
-/** Events waiting to reach the collector, oldest first. */
+/** What the outbox holds at most, and how long an event may wait (SPEC §5). */
+export const OUTBOX_LIMITS = { events: 1_000, bytes: 1_000_000, days: 7 };
+
+/** Events waiting to reach the collector, oldest first, and the count of events lost on the way. */
 export interface Outbox {
-  /** Stores an event until `remove` is called with its id. */
+  /** Stores an event. Past the bounds, drops the oldest events that are not survey events, and counts them. */
   add(event: PulseEvent): Promise<void>;
-  /** The oldest `max` events. */
-  peek(max: number): Promise<PulseEvent[]>;
-  /** Forgets events by id. */
-  remove(ids: string[]): Promise<void>;
+  /** The oldest `max` events, and the count of events lost since a report of it was last accepted. Drops expired events on the way. */
+  peek(max: number): Promise<{ events: PulseEvent[]; dropped: number }>;
+  /** Forgets events by id, and moves the count of lost events by `change` (negative once a report is accepted). */
+  remove(ids: string[], change: number): Promise<void>;
 }
 
-/** An outbox held in memory: the fallback where IndexedDB is missing or blocked. */
-export const memoryOutbox = (): Outbox => {
-  const events = new Map<string, PulseEvent>();
+/** One transaction's view of the store: events in key order (capture order) beside one bookkeeping record. */
+export interface Records {
+  get(key: IDBValidKey): Promise<unknown>;
+  put(key: IDBValidKey, value: unknown): void;
+  del(key: IDBValidKey): void;
+  /** Visits events oldest first until `visit` returns true. */
+  each(visit: (event: PulseEvent) => unknown): Promise<void>;
+}
+
+/** Runs a function inside one transaction, so the bookkeeping always matches the events. */
+export type Transact = <R>(run: (records: Records) => Promise<R>) => Promise<R>;
+
+/** Events, JSON characters and lost events, kept in one record so that no `add` has to scan the outbox. */
+type Tally = [events: number, bytes: number, dropped: number];
+
+// A number sorts before every string key in IndexedDB, so the tally never mixes with the events (UUIDv7 strings).
+const TALLY = 0;
+
+const sizeOf = (event: PulseEvent) => JSON.stringify(event).length;
+
+/** The outbox's rules (bounds, overflow order, expiry, lost-event count), over any transactional store. */
+export const outboxOver = (transact: Transact): Outbox => {
+  const open = <R>(run: (records: Records, tally: Tally, forget: (event: PulseEvent) => void) => Promise<R>) =>
+    transact(async (records) => {
+      const tally = ((await records.get(TALLY)) as Tally | undefined) ?? [0, 0, 0];
+      const result = await run(records, tally, (event) => {
+        records.del(event.id);
+        tally[0]--;
+        tally[1] -= sizeOf(event);
+      });
+      records.put(TALLY, tally);
+      return result;
+    });
+  const { events: maxEvents, bytes: maxBytes, days } = OUTBOX_LIMITS;
   return {
-    add: async (event) => void events.set(event.id, event),
-    peek: async (max) => [...events.values()].slice(0, max),
-    remove: async (ids) => {
-      for (const id of ids) events.delete(id);
-    },
+    add: (event) =>
+      open(async (records, tally, forget) => {
+        records.put(event.id, event);
+        tally[0]++;
+        tally[1] += sizeOf(event);
+        if (tally[0] > maxEvents || tally[1] > maxBytes)
+          await records.each((old) => {
+            // Survey events are what the site asked its visitors for: friction, page views and custom events go first.
+            if (!old.type.startsWith('survey')) {
+              forget(old);
+              tally[2]++;
+            }
+            return tally[0] <= maxEvents && tally[1] <= maxBytes;
+          });
+      }),
+    peek: (max) =>
+      open(async (records, tally, forget) => {
+        const events: PulseEvent[] = [];
+        const expired = Date.now() - days * 864e5;
+        await records.each((event) => {
+          if (event.ts < expired) {
+            forget(event);
+            tally[2]++;
+          } else events.push(event);
+          return events.length >= max;
+        });
+        // An empty outbox holds nothing: reset the tally, in case anything ever made it drift.
+        if (!events.length) tally[0] = tally[1] = 0;
+        return { events, dropped: tally[2] };
+      }),
+    remove: (ids, change) =>
+      open(async (records, tally, forget) => {
+        for (const event of await Promise.all(ids.map((id) => records.get(id)))) if (event) forget(event as PulseEvent);
+        tally[2] = Math.max(0, tally[2] + change);
+      }),
   };
 };
 
-/**
- * An outbox in IndexedDB (idb-keyval), keyed by event id; UUIDv7 keys keep it in capture order.
- * Falls back to memory for the rest of the page at the first IndexedDB failure.
- */
-export const createOutbox = (): Outbox => {
-  const fallback = memoryOutbox();
-  type Store = ReturnType<typeof createStore>;
-  let store: Store | undefined;
-  try {
-    store = createStore('pulse', 'outbox');
-  } catch {
-    return fallback;
-  }
-  const guard =
-    <A extends unknown[], R>(run: (db: Store, ...args: A) => Promise<R>, backup: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      if (store) {
-        try {
-          return await run(store, ...args);
-        } catch {
-          store = undefined;
-        }
-      }
-      return backup(...args);
-    };
-  return {
-    add: guard((db, event) => set(event.id, event, db), fallback.add),
-    peek: guard(async (db, max) => {
-      const ids = (await keys<string>(db)).slice(0, max);
-      return (await getMany<PulseEvent | undefined>(ids, db)).filter((event): event is PulseEvent => !!event);
-    }, fallback.peek),
-    remove: guard((db, ids) => delMany(ids, db), fallback.remove),
+/** A store in memory, one transaction at a time: the fallback where IndexedDB is missing or fails. */
+export const memoryStore = (): Transact => {
+  const map = new Map<IDBValidKey, unknown>();
+  const records: Records = {
+    get: async (key) => map.get(key),
+    put: (key, value) => void map.set(key, value),
+    del: (key) => void map.delete(key),
+    each: async (visit) => {
+      for (const [key, event] of map) if (key !== TALLY && visit(event as PulseEvent)) return;
+    },
   };
+  let queue: Promise<unknown> = Promise.resolve();
+  return <R>(run: (records: Records) => Promise<R>) => {
+    const next = () => run(records);
+    return (queue = queue.then(next, next)) as Promise<R>;
+  };
+};
+
+/** The same outbox rules in memory only. */
+export const memoryOutbox = (): Outbox => outboxOver(memoryStore());
+
+/**
+ * The outbox in IndexedDB (through idb-keyval), one database per site; UUIDv7 keys keep events in capture order.
+ * Falls back to memory for the rest of the page at the first IndexedDB failure, without throwing.
+ */
+export const createOutbox = (site: string): Outbox => {
+  const memory = memoryStore();
+  let store: ReturnType<typeof createStore> | undefined;
+  try {
+    store = createStore(`pulse:${site}`, 'outbox');
+  } catch {
+    // No IndexedDB at all: memory below.
+  }
+  return outboxOver(async (run) => {
+    if (store)
+      try {
+        return await store('readwrite', async (objects) => {
+          const result = await run({
+            get: (key) => promisifyRequest(objects.get(key)),
+            put: (key, value) => void objects.put(value, key),
+            del: (key) => void objects.delete(key),
+            each: (visit) =>
+              new Promise((resolve, reject) => {
+                // Strings only: every event key, never the tally.
+                const request = objects.openCursor(IDBKeyRange.lowerBound(''));
+                request.onsuccess = () => {
+                  const cursor = request.result;
+                  if (cursor && !visit(cursor.value)) cursor.continue();
+                  else resolve();
+                };
+                request.onerror = () => reject(request.error);
+              }),
+          });
+          await promisifyRequest(objects.transaction);
+          return result;
+        });
+      } catch {
+        store = undefined;
+      }
+    return memory(run);
+  });
 };

@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { eventually, npsStats } from '../helpers/collector';
+import { acceptedEvents, answerNps, pulse, putLabSurvey, readOutbox, recordBatches } from '../helpers/delivery';
+
+test('past 1,000 events, the oldest friction events go, survey events stay, and the next batch reports the drops', async ({
+  context,
+  page,
+  isMobile,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const run = `${Date.now()}-${testInfo.project.name}`;
+  const survey = `overflow-${run}`;
+  const path = `/lab/delivery-overflow-${run}`;
+  await putLabSurvey(survey, path);
+  const batches = recordBatches(context);
+  // The collector is unreachable while the outbox fills up.
+  await page.route('**/v1/events', (route) => route.abort('internetdisconnected'));
+
+  await page.goto(path);
+  await answerNps(page, 8, isMobile);
+  // Custom events stand in for friction signals: both are dropped in the same order, oldest first.
+  await page.evaluate((run) => {
+    const pulse = (window as unknown as { pulse: (...args: unknown[]) => unknown }).pulse;
+    for (let n = 0; n < 1_100; n++) pulse('track', 'overflow', { run, n });
+  }, run);
+  // Captured: a page view, survey_shown, the answer and 1,100 custom events, 1,103 in all; 103 over the bound.
+  await expect
+    .poll(() => readOutbox(page), { timeout: 60_000, intervals: [500] })
+    .toEqual({ events: 1_000, dropped: 103 });
+
+  await page.unroute('**/v1/events');
+  await pulse(page, 'flush');
+  await expect.poll(async () => (await readOutbox(page)).events, { timeout: 30_000 }).toBe(0);
+
+  const accepted = batches.filter((batch) => batch.status === 202);
+  expect(accepted.map((batch) => batch.body.dropped)).toEqual([103, ...Array(accepted.length - 1).fill(undefined)]);
+  const events = acceptedEvents(batches);
+  expect(events.map((event) => event.type).slice(0, 2)).toEqual(['survey_shown', 'survey_answer']);
+  const kept = events
+    .slice(2)
+    .map((event) => (event.type === 'track' && event.props?.run === run ? event.props.n : -1));
+  // The page view and the 102 oldest custom events were dropped; the 998 newest arrive, in order.
+  expect(kept).toEqual(Array.from({ length: 998 }, (_, index) => index + 102));
+  expect(await readOutbox(page)).toEqual({ events: 0, dropped: 0 });
+
+  const stats = await eventually(
+    () => npsStats({ survey }),
+    (value) => value.n > 0,
+  );
+  expect(stats).toEqual({ n: 1, promoters: 0, passives: 1, detractors: 0 });
+});
