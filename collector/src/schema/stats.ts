@@ -94,7 +94,10 @@ const IngestPointSchema = z.object({
   ...WindowSchema,
   stored: count.openapi({ description: 'Events stored for the first time (retries and redeliveries count once).' }),
   rejected: count.openapi({ description: 'Events refused by the schema.' }),
-  dropped: count.openapi({ description: "Events the SDK's outbox dropped on overflow, as its batches reported." }),
+  dropped: count.openapi({
+    description:
+      'Events the SDK lost before sending (outbox overflow, 7-day expiry, refused by a 4xx), as its batches reported.',
+  }),
   bots: count.openapi({ description: 'Events sent by bots and headless browsers, dropped.' }),
   limited: count.openapi({ description: 'Events refused with 429 (the SDK sends them again later).' }),
   refused: count.openapi({ description: 'Events sent from an Origin the site does not allow.' }),

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { eventually, npsStats } from '../helpers/collector';
+import { eventually, ingestStats, npsStats } from '../helpers/collector';
 import { acceptedEvents, answerNps, pulse, putLabSurvey, readOutbox, recordBatches } from '../helpers/delivery';
 
 test('past 1,000 events, the oldest friction events go, survey events stay, and the next batch reports the drops', async ({
@@ -13,6 +13,7 @@ test('past 1,000 events, the oldest friction events go, survey events stay, and 
   const path = `/lab/delivery-overflow-${run}`;
   await putLabSurvey(survey, path);
   const batches = recordBatches(context);
+  const { dropped: droppedBefore } = await ingestStats();
   // The collector is unreachable while the outbox fills up.
   await page.route('**/v1/events', (route) => route.abort('internetdisconnected'));
 
@@ -48,4 +49,7 @@ test('past 1,000 events, the oldest friction events go, survey events stay, and 
     (value) => value.n > 0,
   );
   expect(stats).toEqual({ n: 1, promoters: 0, passives: 1, detractors: 0 });
+  // The collector keeps the count per site.
+  const { dropped } = await eventually(ingestStats, (value) => value.dropped > droppedBefore);
+  expect(dropped - droppedBefore).toBe(103);
 });

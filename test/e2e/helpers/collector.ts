@@ -24,6 +24,15 @@ export const npsStats = async (query: Record<string, string> = {}): Promise<NpsC
   return { n, promoters, passives, detractors };
 };
 
+/** The demo site's ingest counters over the last 30 days (`GET /v1/sites/demo/stats/ingest`). */
+export const ingestStats = async (): Promise<{ stored: number; rejected: number; dropped: number; bots: number }> => {
+  const response = await fetch(`${COLLECTOR}/v1/sites/demo/stats/ingest`, {
+    headers: { Authorization: `Bearer ${demoKeys().readKey}` },
+  });
+  expect(response.status).toBe(200);
+  return response.json();
+};
+
 /** Polls `read` until `done` holds of its value, then returns it; fails after `timeout` ms. */
 export const eventually = async <T>(
   read: () => Promise<T>,
