@@ -8,6 +8,7 @@ import { assets } from './routes/assets';
 import { config } from './routes/config';
 import { events } from './routes/events';
 import { stats } from './routes/stats';
+import { surveys } from './routes/surveys';
 
 /** The collector's HTTP app: every route, its middleware, and the OpenAPI document generated from them. */
 export const createApp = () => {
@@ -26,6 +27,7 @@ export const createApp = () => {
   app.route('/', config);
   app.route('/', stats);
   app.route('/', admin);
+  app.route('/', surveys);
   app.route('/', assets);
   app.openAPIRegistry.registerComponent('securitySchemes', 'readKey', {
     type: 'http',
