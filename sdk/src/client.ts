@@ -7,7 +7,7 @@ import { storage } from './lib/storage';
 import { uuid7 } from './lib/uuid7';
 import type { EventBase, PulseEvent, SiteConfig, SurveyDefinition } from './protocol';
 import { currentUrl, onPageview } from './signals/onPageview';
-import { createSurveys } from './surveys/createSurveys';
+import { createSurveys, type PresentOptions } from './surveys/createSurveys';
 import { recordHistory } from './surveys/history';
 import { applyThresholds, DEFAULT_THRESHOLDS } from './thresholds';
 
@@ -99,6 +99,8 @@ export const init = (options: PulseOptions): Pulse => {
   };
 
   const capture = (event: Captured, purpose: keyof Consent = 'analytics') => {
+    // Before the consent check: a survey may follow a `track` event or a friction signal even without analytics.
+    surveys.observe(event);
     if (!consent[purpose] || storage('optout')) return;
     const now = Date.now();
     const identity = touchSession(thresholds.session.idleMinutes, now);
@@ -115,23 +117,27 @@ export const init = (options: PulseOptions): Pulse => {
     void outbox.add(full).then(delivery.schedule);
   };
 
-  const present = async (survey: SurveyDefinition, { into, opened }: { into?: string; opened: boolean }) => {
+  const present = async (survey: SurveyDefinition, { into, opened, tab, closed }: PresentOptions) => {
     if (!consent.surveys) return false;
     const target = into ? document.querySelector(into) : undefined;
     if (into && !target) return false;
     const mount = await loadWidget(assets).catch(() => undefined);
     if (!mount) return false;
-    const response = uuid7();
-    const tag = { survey: survey.id, response };
-    capture({ type: 'survey_shown', ...tag }, 'surveys');
-    recordHistory(survey.id, 'shown');
-    emit('shown', tag);
+    // A new response id each time the survey opens: a tab can open it more than once.
+    let tag = { survey: survey.id, response: '' };
     mount({
       survey,
       locale,
       nonce: options.nonce,
       into: target ?? undefined,
       opened,
+      tab,
+      onShown() {
+        tag = { survey: survey.id, response: uuid7() };
+        capture({ type: 'survey_shown', ...tag }, 'surveys');
+        recordHistory(survey.id, 'shown');
+        emit('shown', tag);
+      },
       onAnswer(question, value) {
         capture({ type: 'survey_answer', ...tag, question: question.id, kind: question.type, value }, 'surveys');
         recordHistory(survey.id, 'answered');
@@ -142,7 +148,10 @@ export const init = (options: PulseOptions): Pulse => {
         recordHistory(survey.id, 'dismissed');
         emit('dismissed', tag);
       },
-      onClose: () => void delivery.flush(),
+      onClose() {
+        closed();
+        void delivery.flush();
+      },
     });
     return true;
   };
@@ -177,6 +186,7 @@ export const init = (options: PulseOptions): Pulse => {
       surveys.pageview();
     }),
     delivery.stop,
+    surveys.stop,
   );
   loadConfig().catch(() => undefined);
   void delivery.flush();

@@ -14,11 +14,15 @@ export interface MountOptions {
   into?: Element;
   /** The visitor opened it: move focus in, and back out on close. Auto-shown prompts never take focus. */
   opened: boolean;
+  /** Show a persistent "Feedback" tab that opens the survey, instead of the survey itself. */
+  tab?: boolean;
+  /** The survey appeared (at once, or when the visitor opened it from the tab). */
+  onShown(): void;
   /** A question was answered. */
   onAnswer(question: Question, value: AnswerValue): void;
   /** The visitor closed the survey before the end. */
   onDismiss(question: Question | undefined): void;
-  /** The survey left the screen, answered or not. */
+  /** The survey left the screen, answered or not (a tab stays). */
   onClose(): void;
 }
 
