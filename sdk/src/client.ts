@@ -118,38 +118,45 @@ export const init = (options: PulseOptions): Pulse => {
   };
 
   const present = async (survey: SurveyDefinition, { into, opened, tab, closed }: PresentOptions) => {
-    if (!consent.surveys) return false;
-    const target = into ? document.querySelector(into) : undefined;
-    if (into && !target) return false;
+    // Null only when a selector was given and matches nothing.
+    const target = into && document.querySelector(into);
+    if (!consent.surveys || target === null) return false;
     const mount = await loadWidget(assets).catch(() => undefined);
     if (!mount) return false;
     // A new response id each time the survey opens: a tab can open it more than once.
-    let tag = { survey: survey.id, response: '' };
+    let tag: { survey: string; response: string };
+    const report = <K extends 'shown' | 'answered' | 'dismissed'>(
+      what: K,
+      event: Captured,
+      detail: Parameters<PulseListeners[K]>[0],
+    ) => {
+      capture(event, 'surveys');
+      recordHistory(survey.id, what);
+      emit(what, detail);
+    };
     mount({
       survey,
       locale,
       nonce: options.nonce,
-      into: target ?? undefined,
+      into: target || undefined,
       opened,
       tab,
       onShown() {
         tag = { survey: survey.id, response: uuid7() };
-        capture({ type: 'survey_shown', ...tag }, 'surveys');
-        recordHistory(survey.id, 'shown');
-        emit('shown', tag);
+        report('shown', { type: 'survey_shown', ...tag }, tag);
       },
-      onAnswer(question, value) {
-        capture({ type: 'survey_answer', ...tag, question: question.id, kind: question.type, value }, 'surveys');
-        recordHistory(survey.id, 'answered');
-        emit('answered', { ...tag, question: question.id, value });
+      onAnswer({ id, type }, value) {
+        report(
+          'answered',
+          { type: 'survey_answer', ...tag, question: id, kind: type, value },
+          { ...tag, question: id, value },
+        );
       },
       onDismiss(question) {
-        capture({ type: 'survey_dismissed', ...tag, question: question?.id }, 'surveys');
-        recordHistory(survey.id, 'dismissed');
-        emit('dismissed', tag);
+        report('dismissed', { type: 'survey_dismissed', ...tag, question: question?.id }, tag);
       },
       onClose() {
-        closed();
+        closed?.();
         void delivery.flush();
       },
     });
@@ -174,10 +181,10 @@ export const init = (options: PulseOptions): Pulse => {
 
   const loadConfig = async () => {
     const response = await fetch(`${endpoint}/v1/sites/${encodeURIComponent(site)}/config`, { credentials: 'omit' });
-    if (!response.ok) return;
-    const config = (await response.json()) as SiteConfig;
+    // An error answer (unknown site) has neither field: defaults, and no surveys.
+    const config = (await response.json()) as Partial<SiteConfig>;
     applyThresholds(thresholds, config.thresholds);
-    surveys.update(config.surveys);
+    surveys.update(config.surveys ?? []);
   };
 
   cleanups.push(
@@ -188,7 +195,8 @@ export const init = (options: PulseOptions): Pulse => {
     delivery.stop,
     surveys.stop,
   );
-  loadConfig().catch(() => undefined);
+  // No config (offline): no surveys, and `show` stops waiting for them.
+  loadConfig().catch(() => surveys.update([]));
   void delivery.flush();
 
   const safe =

@@ -40,7 +40,7 @@ const setup = (surveys: SurveyDefinition[], who: Partial<Audience> = {}, cooldow
     return shown.map((entry) => entry.id);
   };
   /** Closes the last survey presented. */
-  const close = () => shown.at(-1)!.options.closed();
+  const close = () => shown.at(-1)!.options.closed!();
   return { engine, shown, ids, close };
 };
 

@@ -9,11 +9,11 @@ export interface PresentOptions {
   /** A selector to render into, instead of floating. */
   into?: string;
   /** The visitor asked for it: focus moves in. */
-  opened: boolean;
-  /** Render the persistent "Feedback" tab that opens the survey. */
+  opened?: boolean;
+  /** Render the persistent "Feedback" tab that opens the survey (once per page: the widget ignores a second). */
   tab?: boolean;
-  /** Called once the survey (or tab) has left the screen. */
-  closed(): void;
+  /** Called each time the survey has left the screen. */
+  closed?(): void;
 }
 
 /** What the survey engine needs from the client. */
@@ -28,13 +28,13 @@ export interface SurveyHost {
 
 /** Decides which survey shows when. */
 export interface Surveys {
-  /** Replaces the survey definitions (from the site config). */
+  /** Replaces the survey definitions (from the site config, or none when it could not load). */
   update(surveys: SurveyDefinition[]): void;
   /** A page view or route change happened: a new page allows a new prompt, and every trigger starts over. */
   pageview(): void;
   /** Sees every captured event: `track` events and friction signals fire the triggers that wait for them. */
   observe(event: { type: string; name?: string }): void;
-  /** Shows a survey the site asked for by id, whatever its triggers and throttles. */
+  /** Shows a survey the site asked for by id, whatever its triggers and throttles, once the config is in. */
   show(id: string, into?: string): Promise<boolean>;
   /** Removes the listeners and timers. */
   stop(): void;
@@ -56,7 +56,9 @@ export const createSurveys = (host: SurveyHost): Surveys => {
   let pageStart = Date.now();
   let fired = new Set<Trigger>();
   let timers: ReturnType<typeof setTimeout>[] = [];
-  const tabs = new Set<string>();
+  let loaded: () => void;
+  // `show` may be called (through the stub queue) before the config arrives: it waits for it.
+  const ready = new Promise<void>((resolve) => (loaded = resolve));
 
   const present = async (survey: SurveyDefinition, into: string | undefined, opened: boolean) => {
     if (busy) return false;
@@ -78,11 +80,8 @@ export const createSurveys = (host: SurveyHost): Surveys => {
       const now = Date.now();
       for (const survey of due) {
         if (survey.display?.mode === 'tab') {
-          if (!tabs.has(survey.id) && isEligible(survey, audience, { surveys: {} }, 0, now)) {
-            tabs.add(survey.id);
-            if (!(await host.present(survey, { opened: false, tab: true, closed: () => undefined })))
-              tabs.delete(survey.id);
-          }
+          // No history and no cool-down: throttles do not apply to a tab the visitor opens.
+          if (isEligible(survey, audience, { surveys: {} }, 0, now)) await host.present(survey, { tab: true });
         } else if (
           !promptedThisPage &&
           isEligible(survey, audience, history, host.globalCooldownDays(), now) &&
@@ -115,8 +114,7 @@ export const createSurveys = (host: SurveyHost): Surveys => {
 
   const unlisten = [
     listen(window, 'scroll', () => {
-      const root = document.documentElement;
-      const depth = ((scrollY + innerHeight) * 100) / root.scrollHeight;
+      const depth = ((scrollY + innerHeight) * 100) / document.documentElement.scrollHeight;
       void fire((trigger) => trigger.on === 'scroll' && depth >= trigger.percent);
     }),
     listen(document, 'mouseout', (event) => {
@@ -131,6 +129,7 @@ export const createSurveys = (host: SurveyHost): Surveys => {
   return {
     update(surveys) {
       definitions = surveys;
+      loaded();
       arm();
     },
     pageview() {
@@ -147,9 +146,10 @@ export const createSurveys = (host: SurveyHost): Surveys => {
             (trigger.signals ? (trigger.signals as string[]).includes(type) : !NOT_FRICTION.test(type)),
       );
     },
-    show(id, into) {
+    async show(id, into) {
+      await ready;
       const survey = definitions.find((candidate) => candidate.id === id);
-      return survey ? present(survey, into, true) : Promise.resolve(false);
+      return !!survey && present(survey, into, true);
     },
     stop() {
       for (const stop of unlisten) stop();

@@ -2,7 +2,7 @@
 export const Face = ({ score }: { score: number }) => (
   <svg viewBox="0 0 24 24">
     <circle cx="12" cy="12" r="9.5" />
-    <path d={`M9 9.5v1m6-1v1M7.5 15.5Q12 ${11.5 + 2 * (score - 1)} 16.5 15.5`} />
+    <path d={`M9 9.5v1m6-1v1M7.5 15.5Q12 ${8 + 2.5 * score} 16.5 15.5`} />
   </svg>
 );
 

@@ -39,7 +39,8 @@ export const Options = ({ labelId, look, items, multi, ends, strings, onAnswer }
       aria-labelledby={labelId}
       onKeyDown={(event) => event.key === 'Enter' && (event.target as Element).tagName === 'INPUT' && confirm()}
     >
-      <div class={`${look} n${items.length}`}>
+      {/* A scale of more than 7 takes two rows, so that every target stays at least 44 px wide. */}
+      <div class={look} style={{ '--c': items.length > 7 ? Math.ceil(items.length / 2) : items.length }}>
         {items.map(({ value, name, content }) => (
           <label class="opt" key={value} onPointerDown={() => (pointer.current = !multi)}>
             <input

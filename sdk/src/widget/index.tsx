@@ -18,13 +18,20 @@ const adoptStyles = (root: ShadowRoot, nonce: string | undefined) => {
   }
 };
 
+/** Surveys whose tab is on the page: a route change may ask for it again. */
+const tabs = new Set<string>();
+
 /**
  * Renders a survey in its own open shadow root, floating, inline, or behind a persistent "Feedback" tab;
  * returns the function that removes it. The floating card stays above the virtual keyboard: `--kb` is the
  * height the keyboard takes from the bottom of the layout viewport, from `visualViewport`.
  */
 export const mount: Mount = (options) => {
-  const { locale, tab } = options;
+  const { locale, tab, survey } = options;
+  if (tab) {
+    if (tabs.has(survey.id)) return () => undefined;
+    tabs.add(survey.id);
+  }
   const strings = stringsFor(locale);
   const host = document.createElement('pulse-survey');
   const root = host.attachShadow({ mode: 'open' });
@@ -38,12 +45,12 @@ export const mount: Mount = (options) => {
     viewport &&
     host.style.setProperty('--kb', `${Math.max(0, innerHeight - viewport.height - viewport.offsetTop) | 0}px`);
 
-  const draw = (opened: boolean) =>
+  const draw = (opened?: boolean) =>
     render(
       <div dir={isRtl(locale) ? 'rtl' : 'ltr'} lang={locale}>
         {tab && (
           <button type="button" class="tab" hidden={open} aria-haspopup="dialog" onClick={() => show(true)}>
-            {localize(options.survey.display?.label, locale) || strings.survey}
+            {localize(survey.display?.label, locale) || strings.survey}
           </button>
         )}
         {open && <Survey {...options} opened={opened} strings={strings} close={close} />}
@@ -51,7 +58,7 @@ export const mount: Mount = (options) => {
       root,
     );
 
-  const show = (opened: boolean) => {
+  const show = (opened?: boolean) => {
     // The element to give focus back to: the tab inside this root, or whatever had it in the page.
     returnFocus = root.activeElement ?? document.activeElement;
     open = true;
@@ -64,7 +71,7 @@ export const mount: Mount = (options) => {
     // Focus goes back only if it is inside the widget: closing never takes it from where the visitor is.
     const focused = document.activeElement === host;
     open = false;
-    if (tab) draw(false);
+    if (tab) draw();
     else {
       render(null, root);
       host.remove();
@@ -79,7 +86,7 @@ export const mount: Mount = (options) => {
   viewport?.addEventListener('scroll', place);
   place();
   (options.into ?? document.body).append(host);
-  if (tab) draw(false);
+  if (tab) draw();
   else show(options.opened);
   return close;
 };

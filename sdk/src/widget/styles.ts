@@ -17,15 +17,16 @@ div{font:15px/1.45 var(--f)}
 @media(prefers-reduced-motion:no-preference){.card{animation:in .2s ease-out}@keyframes in{from{opacity:0;transform:translateY(12px)}}}
 .top{display:flex;align-items:flex-start;gap:8px}
 .q{flex:1;font-weight:600;font-size:16px;padding-top:10px}
-.x{flex:none;width:44px;height:44px;margin:-4px -8px 0 0;border:0;border-radius:50%;background:none;cursor:pointer;font-size:24px;line-height:1}
-[dir=rtl] .x{margin:-4px 0 0 -8px}
+.x{flex:none;width:44px;height:44px;margin:-4px -4px 0 0;border:0;border-radius:50%;background:none;cursor:pointer;font-size:24px;line-height:1}
+[dir=rtl] .x{margin:-4px 0 0 -4px}
 button,input,textarea,label{touch-action:manipulation}
 :focus-visible{outline:3px solid var(--a);outline-offset:2px}
 fieldset{border:0;padding:0;min-width:0}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .scale,.list{display:flex;flex-wrap:wrap;gap:6px;margin-top:12px}
 .list{flex-direction:column}
-.opt{position:relative;flex:1 0 44px;min-height:44px}
+.opt{position:relative;min-height:44px}
+.scale .opt{flex:0 0 calc((100% + 6px)/var(--c) - 6px);min-width:44px}
 .opt input{position:absolute;inset:0;width:100%;height:100%;opacity:0;margin:0;cursor:pointer}
 .opt span{display:flex;align-items:center;justify-content:center;gap:10px;height:100%;min-height:44px;padding:6px;border:1px solid var(--bd);border-radius:calc(var(--r)/2);font-weight:600}
 .list span{justify-content:flex-start;padding:8px 12px;font-weight:400}
@@ -38,7 +39,6 @@ svg{width:30px;height:30px;fill:none;stroke:currentColor;stroke-width:1.6;stroke
 .stars span{border-color:transparent}
 .stars .opt :checked+span{background:none;color:var(--a)}
 .stars .opt:has(~.opt :checked) svg,.stars :checked+span svg{fill:var(--a);stroke:var(--a)}
-@media(max-width:479px){.n11 .opt{flex-basis:calc((100% - 30px)/6)}}
 .ends{display:flex;justify-content:space-between;gap:8px;margin-top:6px;color:var(--mu);font-size:13px}
 textarea{display:block;width:100%;min-height:88px;margin-top:12px;padding:10px;border:1px solid var(--bd);border-radius:calc(var(--r)/2);background:var(--bg);font-size:16px;resize:vertical}
 .row{display:flex;justify-content:flex-end;gap:8px;margin-top:12px}

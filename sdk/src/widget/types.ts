@@ -13,8 +13,8 @@ export interface MountOptions {
   /** Render inline into this element instead of floating. */
   into?: Element;
   /** The visitor opened it: move focus in, and back out on close. Auto-shown prompts never take focus. */
-  opened: boolean;
-  /** Show a persistent "Feedback" tab that opens the survey, instead of the survey itself. */
+  opened?: boolean;
+  /** Show a persistent "Feedback" tab that opens the survey, instead of the survey itself; once per survey and page. */
   tab?: boolean;
   /** The survey appeared (at once, or when the visitor opened it from the tab). */
   onShown(): void;
