@@ -71,3 +71,22 @@ export const flush = (page: Page): Promise<void> =>
 
 /** The open widget's dialog. */
 export const dialog = (page: Page) => page.getByRole('dialog');
+
+/** Calls a method of the SDK on the page, through the `pulse(…)` function as a site would. */
+export const pulse = (page: Page, ...args: unknown[]): Promise<unknown> =>
+  page.evaluate((call) => (window as unknown as { pulse(...a: unknown[]): unknown }).pulse(...call), args);
+
+/**
+ * Waits until the SDK on the page has its config (`show` of an unknown survey resolves only then), plus a second
+ * in which a due survey would have loaded its widget: after it, a survey that is not on screen was not shown.
+ */
+export const settle = async (page: Page): Promise<void> => {
+  await page.waitForFunction(
+    () => typeof (window as unknown as { pulse?: { show?: unknown } }).pulse?.show === 'function',
+  );
+  expect(await pulse(page, 'show', 'no-such-survey')).toBe(false);
+  await page.waitForTimeout(1000);
+};
+
+/** No survey widget on the page. */
+export const expectNoSurvey = (page: Page) => expect(page.locator('pulse-survey')).toHaveCount(0);
