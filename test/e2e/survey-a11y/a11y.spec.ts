@@ -32,7 +32,7 @@ const axeViolations = async (page: Page) => {
 /** Sizes of every control in the widget that takes a pointer: radios, checkboxes, buttons, text fields. */
 const controlSizes = (page: Page) =>
   page.evaluate(() =>
-    [...document.querySelector('pulse-survey')!.shadowRoot!.querySelectorAll('input, button, textarea')]
+    Array.from(document.querySelector('pulse-survey')!.shadowRoot!.querySelectorAll('input, button, textarea'))
       .filter((control) => !(control as HTMLElement).hidden)
       .map((control) => {
         const { width, height } = control.getBoundingClientRect();

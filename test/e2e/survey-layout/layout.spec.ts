@@ -68,15 +68,17 @@ test('host-page CSS changes nothing inside the widget', async ({ page }) => {
   /** Every element of the card: its box and the styles that shape it. (The host itself sits in the page's flow.) */
   const snapshot = () =>
     page.evaluate(() =>
-      [...document.querySelector('pulse-survey')!.shadowRoot!.querySelectorAll('.card, .card *')].map((element) => {
-        const { x, y, width, height } = element.getBoundingClientRect();
-        const style = getComputedStyle(element);
-        return {
-          tag: element.tagName,
-          box: [x, y, width, height],
-          style: [style.display, style.position, style.font, style.color, style.backgroundColor, style.border],
-        };
-      }),
+      Array.from(document.querySelector('pulse-survey')!.shadowRoot!.querySelectorAll('.card, .card *')).map(
+        (element) => {
+          const { x, y, width, height } = element.getBoundingClientRect();
+          const style = getComputedStyle(element);
+          return {
+            tag: element.tagName,
+            box: [x, y, width, height],
+            style: [style.display, style.position, style.font, style.color, style.backgroundColor, style.border],
+          };
+        },
+      ),
     );
   const before = await snapshot();
   await page.addStyleTag({ content: '* { all: unset } button { display: none }' });
