@@ -202,7 +202,7 @@ describe('createSurveys triggers', () => {
       { ...survey('hidden-tab', { on: 'pageview' }), display: { mode: 'tab' }, url: [{ match: 'exact', value: '/' }] },
     ]);
     expect(await ids()).toEqual(['tab']);
-    expect(shown[0]!.options).toMatchObject({ tab: true, opened: false });
+    expect(shown[0]!.options).toEqual({ tab: true });
   });
 
   it('stops listening when stopped', async () => {
