@@ -175,6 +175,12 @@ describe('survey admin routes', () => {
     expect(await refusal({ ...nps, id: 'bad id!' })).toMatch(/^id: /);
   });
 
+  it('describes every survey route in the OpenAPI document', async () => {
+    const { paths } = (await (await call('/v1/openapi.json')).json()) as { paths: Record<string, object> };
+    expect(Object.keys(paths['/v1/admin/sites/{site}/surveys']!)).toEqual(['get']);
+    expect(Object.keys(paths['/v1/admin/sites/{site}/surveys/{survey}']!).sort()).toEqual(['delete', 'put']);
+  });
+
   it('refuses a body whose id differs from the path', async () => {
     const response = await admin('PUT', '/other', nps);
     expect(response.status).toBe(400);

@@ -125,15 +125,6 @@ export const init = (options: PulseOptions): Pulse => {
     if (!mount) return false;
     // A new response id each time the survey opens: a tab can open it more than once.
     let tag: { survey: string; response: string };
-    const report = <K extends 'shown' | 'answered' | 'dismissed'>(
-      what: K,
-      event: Captured,
-      detail: Parameters<PulseListeners[K]>[0],
-    ) => {
-      capture(event, 'surveys');
-      recordHistory(survey.id, what);
-      emit(what, detail);
-    };
     mount({
       survey,
       locale,
@@ -143,17 +134,19 @@ export const init = (options: PulseOptions): Pulse => {
       tab,
       onShown() {
         tag = { survey: survey.id, response: uuid7() };
-        report('shown', { type: 'survey_shown', ...tag }, tag);
+        capture({ type: 'survey_shown', ...tag }, 'surveys');
+        recordHistory(survey.id, 'shown');
+        emit('shown', tag);
       },
-      onAnswer({ id, type }, value) {
-        report(
-          'answered',
-          { type: 'survey_answer', ...tag, question: id, kind: type, value },
-          { ...tag, question: id, value },
-        );
+      onAnswer(question, value) {
+        capture({ type: 'survey_answer', ...tag, question: question.id, kind: question.type, value }, 'surveys');
+        recordHistory(survey.id, 'answered');
+        emit('answered', { ...tag, question: question.id, value });
       },
       onDismiss(question) {
-        report('dismissed', { type: 'survey_dismissed', ...tag, question: question?.id }, tag);
+        capture({ type: 'survey_dismissed', ...tag, question: question?.id }, 'surveys');
+        recordHistory(survey.id, 'dismissed');
+        emit('dismissed', tag);
       },
       onClose() {
         closed?.();
