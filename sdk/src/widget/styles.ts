@@ -37,7 +37,7 @@ fieldset{border:0;padding:0;min-width:0}
 .opt :focus-visible+span{outline:3px solid var(--a);outline-offset:2px}
 svg{width:30px;height:30px;fill:none;stroke:currentColor;stroke-width:1.6;stroke-linecap:round;stroke-linejoin:round}
 .stars span{border-color:transparent}
-.stars .opt :checked+span{background:none;color:var(--a)}
+.stars .opt :checked+span{background:none;color:var(--a);border-color:transparent}
 .stars .opt:has(~.opt :checked) svg,.stars :checked+span svg{fill:var(--a);stroke:var(--a)}
 .ends{display:flex;justify-content:space-between;gap:8px;margin-top:6px;color:var(--mu);font-size:13px}
 textarea{display:block;width:100%;min-height:88px;margin-top:12px;padding:10px;border:1px solid var(--bd);border-radius:calc(var(--r)/2);background:var(--bg);font-size:16px;resize:vertical}
