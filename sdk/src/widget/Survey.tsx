@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Question, ScoreRange, TextQuestion } from '../protocol';
 import { Face, Star } from './Icon';
 import { type Option, Options } from './Options';
@@ -59,7 +59,8 @@ export const Survey = ({ survey, locale, strings, opened, onAnswer, onDismiss, c
   const current = followUp?.question ?? question;
   const title = done ? localize(survey.thanks, locale) || strings.thanks : localize(current?.text, locale);
 
-  useEffect(() => {
+  // Before paint: focus must never drop to the page between two steps.
+  useLayoutEffect(() => {
     // A live region only speaks about changes after it is in the page, hence the tick.
     const timer = setTimeout(
       () => setAnnouncement(index || followUp || done ? title : `${strings.survey}: ${title}`),

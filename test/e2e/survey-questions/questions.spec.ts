@@ -108,6 +108,7 @@ test('every question type answered by keyboard only', async ({ page }) => {
     });
   /** From a step's heading, which has focus, Tab past the close button into the answers. */
   const enterAnswers = async () => {
+    await expect.poll(focused).toMatch(/^h2:/);
     await keyboard.press('Tab');
     await keyboard.press('Tab');
   };
