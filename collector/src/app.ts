@@ -10,6 +10,7 @@ import { events } from './routes/events';
 import { respondents } from './routes/respondents';
 import { responses } from './routes/responses';
 import { stats } from './routes/stats';
+import { surveys } from './routes/surveys';
 
 /** The collector's HTTP app: every route, its middleware, and the OpenAPI document generated from them. */
 export const createApp = () => {
@@ -39,6 +40,7 @@ export const createApp = () => {
   app.route('/', responses);
   app.route('/', respondents);
   app.route('/', admin);
+  app.route('/', surveys);
   app.route('/', assets);
   app.openAPIRegistry.registerComponent('securitySchemes', 'readKey', {
     type: 'http',

@@ -18,8 +18,9 @@ const TYPES = {
 };
 
 /**
- * Serves demo/site on a port; `/x` serves `x.html` or `x/index.html`, and any `/lab/…` path the lab page.
- * Resolves once listening.
+ * Serves demo/site on a port; `/x` serves `x.html` or `x/index.html`, any `/lab/…` path the lab page, and any
+ * `/csp/…` path the CSP page with a strict Content-Security-Policy that allows scripts and connections only to
+ * this origin and the collector. Resolves once listening.
  * @param {{ port: number, collector: string, siteKey: string }} options
  * @returns {Promise<import('node:http').Server>}
  */
@@ -34,6 +35,8 @@ export const serveDemo = ({ port, collector, siteKey }) => {
         : [`${path}.html`, `${path}/index.html`];
     // Every /lab/… path serves the lab page, so that a scenario can give its page a path of its own.
     if (path.startsWith('/lab/')) candidates.push('/lab.html');
+    const strict = path.startsWith('/csp/');
+    if (strict) candidates.unshift('/csp.html');
     for (const candidate of candidates) {
       try {
         let body = await readFile(root + candidate.replace(/^\//, ''));
@@ -46,7 +49,13 @@ export const serveDemo = ({ port, collector, siteKey }) => {
               .replaceAll('__PULSE_SITE_KEY__', siteKey),
           );
         }
-        response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+        response.writeHead(200, {
+          'Content-Type': type,
+          'Cache-Control': 'no-cache',
+          ...(strict && {
+            'Content-Security-Policy': `script-src 'self' ${collector}; style-src 'self'; connect-src ${collector}`,
+          }),
+        });
         response.end(body);
         return;
       } catch {

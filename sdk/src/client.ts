@@ -7,7 +7,7 @@ import { storage } from './lib/storage';
 import { uuid7 } from './lib/uuid7';
 import type { EventBase, PulseEvent, SiteConfig, SurveyDefinition } from './protocol';
 import { currentUrl, onPageview } from './signals/onPageview';
-import { createSurveys } from './surveys/createSurveys';
+import { createSurveys, type PresentOptions } from './surveys/createSurveys';
 import { recordHistory } from './surveys/history';
 import { applyThresholds, DEFAULT_THRESHOLDS } from './thresholds';
 
@@ -98,6 +98,8 @@ export const init = (options: PulseOptions): Pulse => {
   };
 
   const capture = (event: Captured, purpose: keyof Consent = 'analytics') => {
+    // Before the consent check: a survey may follow a `track` event or a friction signal even without analytics.
+    surveys.observe(event);
     if (!consent[purpose] || storage('optout')) return;
     const now = Date.now();
     const identity = touchSession(thresholds.session.idleMinutes, now);
@@ -114,23 +116,27 @@ export const init = (options: PulseOptions): Pulse => {
     delivery.add(full);
   };
 
-  const present = async (survey: SurveyDefinition, { into, opened }: { into?: string; opened: boolean }) => {
-    if (!consent.surveys) return false;
-    const target = into ? document.querySelector(into) : undefined;
-    if (into && !target) return false;
+  const present = async (survey: SurveyDefinition, { into, opened, tab, closed }: PresentOptions) => {
+    // Null only when a selector was given and matches nothing.
+    const target = into && document.querySelector(into);
+    if (!consent.surveys || target === null) return false;
     const mount = await loadWidget(assets).catch(() => undefined);
     if (!mount) return false;
-    const response = uuid7();
-    const tag = { survey: survey.id, response };
-    capture({ type: 'survey_shown', ...tag }, 'surveys');
-    recordHistory(survey.id, 'shown');
-    emit('shown', tag);
+    // A new response id each time the survey opens: a tab can open it more than once.
+    let tag: { survey: string; response: string };
     mount({
       survey,
       locale,
       nonce: options.nonce,
-      into: target ?? undefined,
+      into: target || undefined,
       opened,
+      tab,
+      onShown() {
+        tag = { survey: survey.id, response: uuid7() };
+        capture({ type: 'survey_shown', ...tag }, 'surveys');
+        recordHistory(survey.id, 'shown');
+        emit('shown', tag);
+      },
       onAnswer(question, value) {
         capture({ type: 'survey_answer', ...tag, question: question.id, kind: question.type, value }, 'surveys');
         recordHistory(survey.id, 'answered');
@@ -141,7 +147,10 @@ export const init = (options: PulseOptions): Pulse => {
         recordHistory(survey.id, 'dismissed');
         emit('dismissed', tag);
       },
-      onClose: () => void delivery.flush(),
+      onClose() {
+        closed?.();
+        void delivery.flush();
+      },
     });
     return true;
   };
@@ -164,10 +173,10 @@ export const init = (options: PulseOptions): Pulse => {
 
   const loadConfig = async () => {
     const response = await fetch(`${endpoint}/v1/sites/${encodeURIComponent(site)}/config`, { credentials: 'omit' });
-    if (!response.ok) return;
-    const config = (await response.json()) as SiteConfig;
+    // An error answer (unknown site) has neither field: defaults, and no surveys.
+    const config = (await response.json()) as Partial<SiteConfig>;
     applyThresholds(thresholds, config.thresholds);
-    surveys.update(config.surveys);
+    surveys.update(config.surveys ?? []);
   };
 
   cleanups.push(
@@ -176,8 +185,10 @@ export const init = (options: PulseOptions): Pulse => {
       surveys.pageview();
     }),
     delivery.stop,
+    surveys.stop,
   );
-  loadConfig().catch(() => undefined);
+  // No config (offline): no surveys, and `show` stops waiting for them.
+  loadConfig().catch(() => surveys.update([]));
   void delivery.flush();
 
   const safe =

@@ -226,7 +226,7 @@ export interface NpsQuestion extends ScoreQuestionBase {
   type: 'nps';
 }
 
-/** Customer satisfaction, 1–5. */
+/** Customer satisfaction, 1–5, shown as faces (default) or stars. */
 export interface CsatQuestion extends ScoreQuestionBase {
   type: 'csat';
   style?: 'faces' | 'stars';
@@ -243,7 +243,7 @@ export interface RatingQuestion extends ScoreQuestionBase {
   scale: number;
 }
 
-/** One or several choices among options. */
+/** One or several choices among options; the answer is the English (or first) text of each chosen option. */
 export interface ChoiceQuestion extends QuestionBase {
   type: 'single' | 'multi';
   options: LocalizedText[];
@@ -267,7 +267,23 @@ export interface UrlRule {
   value: string;
 }
 
-/** What makes a survey show. */
+/** The friction signals a survey can follow ("Something not working?"). */
+export type FrictionSignal =
+  | RageClickEvent['type']
+  | DeadClickEvent['type']
+  | ErrorClickEvent['type']
+  | JsErrorEvent['type']
+  | FormAbandonEvent['type']
+  | QuickBackEvent['type']
+  | ExcessiveScrollEvent['type'];
+
+/**
+ * What makes a survey show. `pageview`: on each page view or route change; `delay`: seconds after one;
+ * `scroll`: once the page is scrolled to `percent` of its height; `exit_intent`: the pointer leaves through
+ * the top of the window (desktop); `event`: a `track(name)` call; `click`: a click on an element matching
+ * `selector`; `visit`: page views from the visitor's `count`-th visit on; `friction`: right after one of
+ * `signals` (default: any) on this page; `manual`: only through `show(id)`.
+ */
 export type Trigger =
   | { on: 'pageview' }
   | { on: 'delay'; seconds: number }
@@ -276,7 +292,7 @@ export type Trigger =
   | { on: 'event'; name: string }
   | { on: 'click'; selector: string }
   | { on: 'visit'; count: number }
-  | { on: 'friction'; signals?: EventType[] }
+  | { on: 'friction'; signals?: FrictionSignal[] }
   | { on: 'manual' };
 
 /** Who may see a survey. */

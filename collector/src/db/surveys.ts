@@ -21,3 +21,9 @@ export const putSurvey = async (db: D1Database, site: string, survey: SurveyDefi
     .run();
   return existed !== null;
 };
+
+/** Deletes a survey definition; tells whether it existed. Its answers stay in the events. */
+export const deleteSurvey = async (db: D1Database, site: string, id: string): Promise<boolean> => {
+  const { meta } = await db.prepare('DELETE FROM surveys WHERE site = ? AND id = ?').bind(site, id).run();
+  return meta.changes > 0;
+};

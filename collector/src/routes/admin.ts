@@ -1,12 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { findSite, forgetSite, siteOrigins, siteRateLimits } from '../db/sites';
-import { putSurvey } from '../db/surveys';
 import type { AppEnv, SiteRow } from '../env';
 import { ApiError } from '../lib/errors';
 import { hashKey, newKey } from '../lib/keys';
 import { requireAdmin } from '../middleware/auth';
 import { ADMIN_TOKEN, errorResponse } from '../schema/common';
-import { SurveyDefinitionSchema, ThresholdsSchema } from '../schema/surveys';
+import { ThresholdsSchema } from '../schema/surveys';
 
 const origin = z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be an origin such as https://shop.example');
 
@@ -219,32 +218,6 @@ const rotateKeys = createRoute({
   },
 });
 
-const SurveyParamsSchema = z.object({
-  site: z.string().openapi({ param: { name: 'site', in: 'path' }, example: 'shop' }),
-  survey: z.string().openapi({ param: { name: 'survey', in: 'path' }, example: 'nps' }),
-});
-
-const putSurveyRoute = createRoute({
-  method: 'put',
-  path: '/v1/admin/sites/{site}/surveys/{survey}',
-  tags: ['Admin'],
-  summary: 'Create or replace a survey',
-  description: 'Visitors get the new definition within a minute (the config route is cached for 60 s).',
-  security: ADMIN_TOKEN,
-  middleware: [requireAdmin] as const,
-  request: {
-    params: SurveyParamsSchema,
-    body: { required: true, content: { 'application/json': { schema: SurveyDefinitionSchema } } },
-  },
-  responses: {
-    200: { description: 'Replaced.', content: { 'application/json': { schema: SurveyDefinitionSchema } } },
-    201: { description: 'Created.', content: { 'application/json': { schema: SurveyDefinitionSchema } } },
-    400: errorResponse('Invalid definition; the message names the field.'),
-    404: errorResponse('No such site.'),
-    ...unauthorised,
-  },
-});
-
 /** A site as the admin API shows it (never the read key's hash). */
 const siteView = (site: SiteRow) => ({
   id: site.id,
@@ -256,7 +229,7 @@ const siteView = (site: SiteRow) => ({
   rateLimits: siteRateLimits(site),
 });
 
-/** `/v1/admin/…`: sites and surveys, behind the admin token. */
+/** `/v1/admin/sites…`: sites and their keys, behind the admin token. */
 export const admin = new OpenAPIHono<AppEnv>()
   .openapi(listSites, async (c) => {
     const { results } = await c.env.DB.prepare('SELECT * FROM sites ORDER BY id').all<SiteRow>();
@@ -324,14 +297,4 @@ export const admin = new OpenAPIHono<AppEnv>()
       .run();
     forgetSite(site);
     return c.json({ writeKey, readKey }, 200);
-  })
-  .openapi(putSurveyRoute, async (c) => {
-    const { site: siteId, survey: surveyId } = c.req.valid('param');
-    const survey = c.req.valid('json');
-    if (survey.id !== surveyId)
-      throw new ApiError(400, 'invalid_request', `id: must equal the id in the path (${surveyId})`);
-    const site = await findSite(c.env.DB, siteId);
-    if (!site) throw new ApiError(404, 'site_not_found', 'No such site.');
-    const existed = await putSurvey(c.env.DB, site.id, survey);
-    return c.json(survey, existed ? 200 : 201);
   });

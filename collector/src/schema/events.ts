@@ -99,15 +99,9 @@ export const EventBatchSchema = z
   .object({
     site: z.string().min(1).max(100),
     events: z.array(z.unknown()).min(1).max(100),
-    dropped: z
-      .number()
-      .int()
-      .min(0)
-      .max(1_000_000)
-      .optional()
-      .openapi({
-        description: 'Events the outbox lost since its last accepted batch: overflow, expiry, refused by a 4xx.',
-      }),
+    dropped: z.number().int().min(0).max(1_000_000).optional().openapi({
+      description: 'Events the outbox lost since its last accepted batch: overflow, expiry, refused by a 4xx.',
+    }),
   })
   .openapi('EventBatch', {
     example: {

@@ -12,25 +12,22 @@ const questionBase = {
   id,
   text: localized,
   branch: z
-    .array(z.object({ ...range, goto: z.string().min(1).max(64) }))
+    .array(z.strictObject({ ...range, goto: z.string().min(1).max(64) }))
     .max(20)
     .optional(),
 };
 const scoreBase = {
   ...questionBase,
   followUp: z
-    .array(z.object({ ...range, text: localized }))
+    .array(z.strictObject({ ...range, text: localized }))
     .max(10)
     .optional(),
 };
-const urlRule = z.object({ match: z.enum(['exact', 'prefix', 'contains', 'glob']), value: z.string().min(1).max(500) });
-const eventType = z.enum([
-  'pageview',
-  'track',
-  'identify',
-  'survey_shown',
-  'survey_answer',
-  'survey_dismissed',
+const urlRule = z.strictObject({
+  match: z.enum(['exact', 'prefix', 'contains', 'glob']),
+  value: z.string().min(1).max(500),
+});
+const frictionSignal = z.enum([
   'rage_click',
   'dead_click',
   'error_click',
@@ -38,42 +35,41 @@ const eventType = z.enum([
   'form_abandon',
   'quick_back',
   'excessive_scroll',
-  'vital',
 ]);
 
 /** One question of a survey. */
 export const QuestionSchema = z.discriminatedUnion('type', [
-  z.object({ ...scoreBase, type: z.literal('nps') }),
-  z.object({ ...scoreBase, type: z.literal('csat'), style: z.enum(['faces', 'stars']).optional() }),
-  z.object({ ...scoreBase, type: z.literal('ces') }),
-  z.object({ ...scoreBase, type: z.literal('rating'), scale: z.number().int().min(3).max(10) }),
-  z.object({ ...questionBase, type: z.enum(['single', 'multi']), options: z.array(localized).min(2).max(20) }),
-  z.object({ ...questionBase, type: z.literal('text'), placeholder: localized.optional() }),
+  z.strictObject({ ...scoreBase, type: z.literal('nps') }),
+  z.strictObject({ ...scoreBase, type: z.literal('csat'), style: z.enum(['faces', 'stars']).optional() }),
+  z.strictObject({ ...scoreBase, type: z.literal('ces') }),
+  z.strictObject({ ...scoreBase, type: z.literal('rating'), scale: z.number().int().min(3).max(10) }),
+  z.strictObject({ ...questionBase, type: z.enum(['single', 'multi']), options: z.array(localized).min(2).max(20) }),
+  z.strictObject({ ...questionBase, type: z.literal('text'), placeholder: localized.optional() }),
 ]);
 
 /** What makes a survey show. */
 export const TriggerSchema = z.discriminatedUnion('on', [
-  z.object({ on: z.literal('pageview') }),
-  z.object({ on: z.literal('delay'), seconds: z.number().min(0).max(3600) }),
-  z.object({ on: z.literal('scroll'), percent: z.number().min(0).max(100) }),
-  z.object({ on: z.literal('exit_intent') }),
-  z.object({ on: z.literal('event'), name: z.string().min(1).max(100) }),
-  z.object({ on: z.literal('click'), selector: z.string().min(1).max(300) }),
-  z.object({ on: z.literal('visit'), count: z.number().int().min(1).max(1000) }),
-  z.object({ on: z.literal('friction'), signals: z.array(eventType).optional() }),
-  z.object({ on: z.literal('manual') }),
+  z.strictObject({ on: z.literal('pageview') }),
+  z.strictObject({ on: z.literal('delay'), seconds: z.number().min(0).max(3600) }),
+  z.strictObject({ on: z.literal('scroll'), percent: z.number().min(0).max(100) }),
+  z.strictObject({ on: z.literal('exit_intent') }),
+  z.strictObject({ on: z.literal('event'), name: z.string().min(1).max(100) }),
+  z.strictObject({ on: z.literal('click'), selector: z.string().min(1).max(300) }),
+  z.strictObject({ on: z.literal('visit'), count: z.number().int().min(1).max(1000) }),
+  z.strictObject({ on: z.literal('friction'), signals: z.array(frictionSignal).min(1).optional() }),
+  z.strictObject({ on: z.literal('manual') }),
 ]);
 
 /** A survey definition, as an admin sends it and as the config route serves it. */
 export const SurveyDefinitionSchema = z
-  .object({
+  .strictObject({
     id,
     name: z.string().max(200).optional(),
     questions: z.array(QuestionSchema).min(1).max(20),
     triggers: z.array(TriggerSchema).min(1).max(10),
     url: z.array(urlRule).max(50).optional(),
     targeting: z
-      .object({
+      .strictObject({
         traits: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
         devices: z.array(z.enum(['mobile', 'tablet', 'desktop'])).optional(),
         locales: z.array(z.string().min(2).max(20)).optional(),
@@ -81,14 +77,16 @@ export const SurveyDefinitionSchema = z
       })
       .optional(),
     throttle: z
-      .object({
-        repeat: z.union([z.enum(['once', 'until_answered']), z.object({ days: z.number().positive() })]).optional(),
+      .strictObject({
+        repeat: z
+          .union([z.enum(['once', 'until_answered']), z.strictObject({ days: z.number().positive() })])
+          .optional(),
         dismissCooldownDays: z.number().min(0).optional(),
       })
       .optional(),
     sample: z.number().min(0).max(1).optional(),
     display: z
-      .object({
+      .strictObject({
         mode: z.enum(['card', 'inline', 'tab']),
         into: z.string().max(300).optional(),
         label: localized.optional(),
@@ -107,12 +105,33 @@ export const SurveyDefinitionSchema = z
         });
     });
     survey.questions.forEach((question, index) => {
+      const score = !['single', 'multi', 'text'].includes(question.type);
+      const rules: [string, { min?: number; max?: number }[] | undefined][] = [
+        ['branch', question.branch],
+        ['followUp', 'followUp' in question ? question.followUp : undefined],
+      ];
+      for (const [field, list] of rules)
+        list?.forEach((rule, ruleIndex) => {
+          const path = ['questions', index, field, ruleIndex];
+          if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max)
+            context.addIssue({ code: 'custom', path: [...path, 'min'], message: 'must not be above max' });
+          if (!score && (rule.min !== undefined || rule.max !== undefined))
+            context.addIssue({
+              code: 'custom',
+              path: [...path, rule.min === undefined ? 'max' : 'min'],
+              message: `a ${question.type} question has no score to compare`,
+            });
+        });
       question.branch?.forEach((rule, ruleIndex) => {
-        if (rule.goto !== 'end' && !ids.includes(rule.goto))
+        const target = ids.indexOf(rule.goto);
+        if (rule.goto !== 'end' && target <= index)
           context.addIssue({
             code: 'custom',
             path: ['questions', index, 'branch', ruleIndex, 'goto'],
-            message: `no question has the id ${rule.goto}`,
+            message:
+              target < 0
+                ? `no question has the id ${rule.goto}`
+                : `must name a later question (${rule.goto} comes first)`,
           });
       });
     });

@@ -1,6 +1,20 @@
+import { device } from '../lib/device';
+import { listen } from '../lib/listen';
 import type { SurveyDefinition, Trigger } from '../protocol';
 import { readHistory } from './history';
 import { type Audience, isEligible } from './isEligible';
+
+/** How the engine asks the client to render a survey. */
+export interface PresentOptions {
+  /** A selector to render into, instead of floating. */
+  into?: string;
+  /** The visitor asked for it: focus moves in. */
+  opened?: boolean;
+  /** Render the persistent "Feedback" tab that opens the survey (once per page: the widget ignores a second). */
+  tab?: boolean;
+  /** Called each time the survey has left the screen. */
+  closed?(): void;
+}
 
 /** What the survey engine needs from the client. */
 export interface SurveyHost {
@@ -9,61 +23,137 @@ export interface SurveyHost {
   /** Days between any two prompts. */
   globalCooldownDays(): number;
   /** Renders a survey; resolves once it is on screen, or false when it could not show. */
-  present(survey: SurveyDefinition, options: { into?: string; opened: boolean }): Promise<boolean>;
+  present(survey: SurveyDefinition, options: PresentOptions): Promise<boolean>;
 }
 
 /** Decides which survey shows when. */
 export interface Surveys {
-  /** Replaces the survey definitions (from the site config). */
+  /** Replaces the survey definitions (from the site config, or none when it could not load). */
   update(surveys: SurveyDefinition[]): void;
-  /** A page view or route change happened: a new page allows a new prompt. */
+  /** A page view or route change happened: a new page allows a new prompt, and every trigger starts over. */
   pageview(): void;
-  /** Shows a survey the site asked for by id, whatever its triggers and throttles. */
+  /** Sees every captured event: `track` events and friction signals fire the triggers that wait for them. */
+  observe(event: { type: string; name?: string }): void;
+  /** Shows a survey the site asked for by id, whatever its triggers and throttles, once the config is in. */
   show(id: string, into?: string): Promise<boolean>;
+  /** Removes the listeners and timers. */
+  stop(): void;
 }
 
-/** Creates the survey engine: at most one automatic prompt per page view, to an eligible visitor, when a trigger fires. */
+/** Event types that are not friction signals: everything else a `friction` trigger without `signals` follows. */
+const NOT_FRICTION = /^(pageview|track|identify|survey_|vital)/;
+
+/**
+ * Creates the survey engine. When a trigger fires, the first survey it belongs to that may show to this
+ * visitor here and now (`isEligible`) is presented: at most one automatic prompt per page view, and one at a time.
+ * Each trigger fires at most once per page view. A survey with `display.mode: 'tab'` gets its "Feedback" tab
+ * instead, wherever its URL rules, targeting and sampling allow, since the visitor opens it; throttles do not apply.
+ */
 export const createSurveys = (host: SurveyHost): Surveys => {
   let definitions: SurveyDefinition[] = [];
   let promptedThisPage = false;
   let busy = false;
+  let pageStart = Date.now();
+  let fired = new Set<Trigger>();
+  let timers: ReturnType<typeof setTimeout>[] = [];
+  let loaded: () => void;
+  // `show` may be called (through the stub queue) before the config arrives: it waits for it.
+  const ready = new Promise<void>((resolve) => (loaded = resolve));
 
   const present = async (survey: SurveyDefinition, into: string | undefined, opened: boolean) => {
     if (busy) return false;
     busy = true;
+    // Stays busy while the survey is on screen, so that no second one opens over it.
+    const shown = await host.present(survey, { into, opened, closed: () => (busy = false) }).catch(() => false);
+    busy &&= shown;
+    return shown;
+  };
+
+  const fire = async (matches: (trigger: Trigger) => unknown) => {
     try {
-      return await host.present(survey, { into, opened });
+      const due = definitions.filter((survey) =>
+        survey.triggers.some((trigger) => !fired.has(trigger) && matches(trigger) && fired.add(trigger)),
+      );
+      if (!due.length) return;
+      const audience = host.audience();
+      const history = readHistory();
+      const now = Date.now();
+      for (const survey of due) {
+        if (survey.display?.mode === 'tab') {
+          // No history and no cool-down: throttles do not apply to a tab the visitor opens.
+          if (isEligible(survey, audience, { surveys: {} }, 0, now)) await host.present(survey, { tab: true });
+        } else if (
+          !promptedThisPage &&
+          isEligible(survey, audience, history, host.globalCooldownDays(), now) &&
+          (await present(survey, survey.display?.into, false))
+        )
+          promptedThisPage = true;
+      }
     } catch {
-      return false;
-    } finally {
-      busy = false;
+      // A bad selector or blocked storage: this trigger does nothing.
     }
   };
 
-  const fire = async (matches: (trigger: Trigger) => boolean) => {
-    if (promptedThisPage) return;
-    const audience = host.audience();
-    const history = readHistory();
-    const survey = definitions.find(
-      (candidate) =>
-        candidate.triggers.some(matches) &&
-        isEligible(candidate, audience, history, host.globalCooldownDays(), Date.now()),
+  /** Starts the page's triggers over: page view and visit triggers now, delays from the page's start. */
+  const arm = () => {
+    for (const timer of timers) clearTimeout(timer);
+    timers = [];
+    for (const survey of definitions)
+      for (const trigger of survey.triggers)
+        if (trigger.on === 'delay')
+          timers.push(
+            setTimeout(
+              () => fire((candidate) => candidate === trigger),
+              pageStart + trigger.seconds * 1e3 - Date.now(),
+            ),
+          );
+    void fire(
+      (trigger) => trigger.on === 'pageview' || (trigger.on === 'visit' && host.audience().visits >= trigger.count),
     );
-    if (survey && (await present(survey, survey.display?.into, false))) promptedThisPage = true;
   };
+
+  const unlisten = [
+    listen(window, 'scroll', () => {
+      const depth = ((scrollY + innerHeight) * 100) / document.documentElement.scrollHeight;
+      void fire((trigger) => trigger.on === 'scroll' && depth >= trigger.percent);
+    }),
+    listen(document, 'mouseout', (event) => {
+      const { relatedTarget, clientY } = event as MouseEvent;
+      if (!relatedTarget && clientY < 1 && device() === 'desktop') void fire((trigger) => trigger.on === 'exit_intent');
+    }),
+    listen(document, 'click', ({ target }) => {
+      void fire((trigger) => trigger.on === 'click' && (target as Element).closest?.(trigger.selector));
+    }),
+  ];
 
   return {
     update(surveys) {
       definitions = surveys;
-      void fire((trigger) => trigger.on === 'pageview');
+      loaded();
+      arm();
     },
     pageview() {
       promptedThisPage = false;
-      void fire((trigger) => trigger.on === 'pageview');
+      pageStart = Date.now();
+      fired = new Set();
+      arm();
     },
-    show(id, into) {
+    observe({ type, name }) {
+      void fire((trigger) =>
+        trigger.on === 'event'
+          ? type === 'track' && trigger.name === name
+          : trigger.on === 'friction' &&
+            (trigger.signals ? (trigger.signals as string[]).includes(type) : !NOT_FRICTION.test(type)),
+      );
+    },
+    async show(id, into) {
+      await ready;
       const survey = definitions.find((candidate) => candidate.id === id);
-      return survey ? present(survey, into, true) : Promise.resolve(false);
+      return !!survey && present(survey, into, true);
+    },
+    stop() {
+      for (const stop of unlisten) stop();
+      for (const timer of timers) clearTimeout(timer);
     },
   };
 };

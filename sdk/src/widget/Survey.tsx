@@ -1,34 +1,46 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Question, ScoreRange, TextQuestion } from '../protocol';
-import { Scale, type ScaleSpec } from './Scale';
+import { Face, Star } from './Icon';
+import { type Option, Options } from './Options';
 import type { Strings } from './strings/en';
-import { isRtl, localize } from './strings/index';
+import { localize } from './strings/index';
 import { TextAnswer } from './TextAnswer';
 import type { AnswerValue, MountOptions } from './types';
 
 /** Props of `Survey`. */
 export interface SurveyProps extends MountOptions {
   strings: Strings;
-  /** Removes the widget. */
+  /** Removes the survey from the screen. */
   close(): void;
 }
 
-const inRange = (value: number, { min = -Infinity, max = Infinity }: ScoreRange) => value >= min && value <= max;
+/** Bounds are inclusive and optional; the schema allows bounds on score questions only, so other answers match. */
+const inRange = (value: unknown, { min, max }: ScoreRange) => !((value as number) < min! || (value as number) > max!);
 
-/** The scale of a score question, or undefined for other types. */
-const scaleOf = (question: Question, strings: Strings): ScaleSpec | undefined => {
-  switch (question.type) {
-    case 'nps':
-      return { min: 0, max: 10, low: strings.npsLow, high: strings.npsHigh };
-    case 'csat':
-      return { min: 1, max: 5, low: strings.csatLow, high: strings.csatHigh };
-    case 'ces':
-      return { min: 1, max: 7, low: strings.cesLow, high: strings.cesHigh };
-    case 'rating':
-      return { min: 1, max: question.scale, low: strings.ratingLow, high: strings.ratingHigh };
-    default:
-      return undefined;
-  }
+/** A score question's choices (numbers, faces or stars, the two ends named) and the names of its ends. */
+const scaleOf = (question: Question, strings: Strings): [Option[], [string, string], string] | undefined => {
+  const spec: [number, number, string, string] | undefined =
+    question.type === 'nps'
+      ? [0, 10, strings.npsLow, strings.npsHigh]
+      : question.type === 'csat'
+        ? [1, 5, strings.csatLow, strings.csatHigh]
+        : question.type === 'ces'
+          ? [1, 7, strings.cesLow, strings.cesHigh]
+          : question.type === 'rating'
+            ? [1, question.scale, strings.ratingLow, strings.ratingHigh]
+            : undefined;
+  if (!spec) return;
+  const [min, max, low, high] = spec;
+  const style = question.type === 'csat' ? (question.style ?? 'faces') : '';
+  const items = Array.from({ length: max - min + 1 }, (_, i): Option => {
+    const n = min + i;
+    return {
+      value: n,
+      name: n === min ? `${n}, ${low}` : n === max ? `${n}, ${high}` : `${n}`,
+      content: style === 'faces' ? <Face score={n} /> : style ? <Star /> : n,
+    };
+  });
+  return [items, [low, high], `scale ${style}`];
 };
 
 /**
@@ -37,16 +49,18 @@ const scaleOf = (question: Question, strings: Strings): ScaleSpec | undefined =>
  */
 export const Survey = ({ survey, locale, strings, opened, onAnswer, onDismiss, close }: SurveyProps) => {
   const [index, setIndex] = useState(0);
-  const [followUp, setFollowUp] = useState<{ question: TextQuestion; after: Question; score: number }>();
+  const [followUp, setFollowUp] = useState<{ question: TextQuestion; after: Question; value: AnswerValue }>();
   const [done, setDone] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
+  // An auto-shown prompt never takes focus; once the visitor opened it or answered in it, each step does.
   const interacted = useRef(opened);
   const question = survey.questions[index];
   const current = followUp?.question ?? question;
   const title = done ? localize(survey.thanks, locale) || strings.thanks : localize(current?.text, locale);
 
-  useEffect(() => {
+  // Before paint: focus must never drop to the page between two steps.
+  useLayoutEffect(() => {
     // A live region only speaks about changes after it is in the page, hence the tick.
     const timer = setTimeout(
       () => setAnnouncement(index || followUp || done ? title : `${strings.survey}: ${title}`),
@@ -62,9 +76,9 @@ export const Survey = ({ survey, locale, strings, opened, onAnswer, onDismiss, c
     return () => clearTimeout(timer);
   }, [done]);
 
-  const advance = (from: Question, value: AnswerValue | undefined) => {
+  const advance = (from: Question, value: AnswerValue) => {
     setFollowUp(undefined);
-    const rule = typeof value === 'number' ? from.branch?.find((candidate) => inRange(value, candidate)) : undefined;
+    const rule = from.branch?.find((candidate) => inRange(value, candidate));
     const next = rule
       ? survey.questions.findIndex((candidate) => candidate.id === rule.goto)
       : survey.questions.indexOf(from) + 1;
@@ -74,24 +88,17 @@ export const Survey = ({ survey, locale, strings, opened, onAnswer, onDismiss, c
 
   const answer = (value: AnswerValue) => {
     interacted.current = true;
-    if (followUp) {
-      if (value !== '') onAnswer(followUp.question, value);
-      advance(followUp.after, followUp.score);
-      return;
-    }
-    if (!question) return;
-    if (value !== '') onAnswer(question, value);
-    const prompt =
-      typeof value === 'number' && 'followUp' in question
-        ? question.followUp?.find((candidate) => inRange(value, candidate))
-        : undefined;
-    if (prompt && typeof value === 'number') {
+    // An empty text is a skipped question: nothing is recorded.
+    if (value !== '') onAnswer(current!, value);
+    if (followUp) return advance(followUp.after, followUp.value);
+    const prompt = 'followUp' in question! ? question.followUp?.find((candidate) => inRange(value, candidate)) : 0;
+    if (prompt)
       setFollowUp({
-        question: { id: `${question.id}.followup`, type: 'text', text: prompt.text || strings.followUp },
-        after: question,
-        score: value,
+        question: { id: `${question!.id}.followup`, type: 'text', text: prompt.text || strings.followUp },
+        after: question!,
+        value,
       });
-    } else advance(question, value);
+    else advance(question!, value);
   };
 
   const dismiss = () => {
@@ -99,16 +106,14 @@ export const Survey = ({ survey, locale, strings, opened, onAnswer, onDismiss, c
     close();
   };
 
-  const scale = current && scaleOf(current, strings);
   const labelId = 'pulse-q';
+  const scale = current && scaleOf(current, strings);
   return (
     <div
       class="card"
       role="dialog"
       aria-modal="false"
       aria-labelledby={labelId}
-      dir={isRtl(locale) ? 'rtl' : 'ltr'}
-      lang={locale}
       onKeyDown={(event) => event.key === 'Escape' && dismiss()}
     >
       <div class="top">
@@ -119,16 +124,30 @@ export const Survey = ({ survey, locale, strings, opened, onAnswer, onDismiss, c
           ×
         </button>
       </div>
-      {!done && current && scale && (
-        <Scale key={current.id} name={current.id} labelId={labelId} strings={strings} onAnswer={answer} {...scale} />
-      )}
-      {!done && current?.type === 'text' && (
+      {done || !current ? null : current.type === 'text' ? (
         <TextAnswer
           key={current.id}
           labelId={labelId}
           placeholder={localize(current.placeholder, locale)}
           strings={strings}
           onAnswer={answer}
+        />
+      ) : (
+        <Options
+          key={current.id}
+          labelId={labelId}
+          strings={strings}
+          onAnswer={answer}
+          {...(scale
+            ? { items: scale[0], ends: scale[1], look: scale[2] }
+            : {
+                look: 'list',
+                multi: current.type === 'multi',
+                items: (current.type === 'single' || current.type === 'multi' ? current.options : []).map((option) => {
+                  const name = localize(option, locale);
+                  return { value: localize(option, 'en'), name, content: name };
+                }),
+              })}
         />
       )}
       <p class="sr" role="status">

@@ -13,12 +13,16 @@ export interface MountOptions {
   /** Render inline into this element instead of floating. */
   into?: Element;
   /** The visitor opened it: move focus in, and back out on close. Auto-shown prompts never take focus. */
-  opened: boolean;
+  opened?: boolean;
+  /** Show a persistent "Feedback" tab that opens the survey, instead of the survey itself; once per survey and page. */
+  tab?: boolean;
+  /** The survey appeared (at once, or when the visitor opened it from the tab). */
+  onShown(): void;
   /** A question was answered. */
   onAnswer(question: Question, value: AnswerValue): void;
   /** The visitor closed the survey before the end. */
   onDismiss(question: Question | undefined): void;
-  /** The survey left the screen, answered or not. */
+  /** The survey left the screen, answered or not (a tab stays). */
   onClose(): void;
 }
 

@@ -1,14 +1,21 @@
 import type { LocalizedText } from '../../protocol';
+import { ar } from './ar';
+import { de } from './de';
 import { en, type Strings } from './en';
+import { es } from './es';
+import { fr } from './fr';
+import { ja } from './ja';
+import { pl } from './pl';
+import { pt } from './pt';
+import { ru } from './ru';
 
-const bundled: Record<string, Strings> = { en };
+const bundled: Record<string, Strings> = { en, de, fr, es, pt, ru, pl, ja, ar };
 
 /** Locales whose script runs right to left. */
 const RTL = /^(ar|he|fa|ur)\b/;
 
-/** The UI strings for a locale, by exact tag, then language, then English. */
-export const stringsFor = (locale: string): Strings =>
-  bundled[locale] ?? bundled[locale.split('-')[0]!.toLowerCase()] ?? en;
+/** The UI strings for a locale, by language, then English. */
+export const stringsFor = (locale: string): Strings => bundled[locale.split('-')[0]!.toLowerCase()] ?? en;
 
 /** Tells whether a locale is written right to left. */
 export const isRtl = (locale: string): boolean => RTL.test(locale.toLowerCase());

@@ -1,0 +1,122 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { findSite } from '../db/sites';
+import { deleteSurvey, listSurveys, putSurvey } from '../db/surveys';
+import type { AppEnv } from '../env';
+import { ApiError } from '../lib/errors';
+import { requireAdmin } from '../middleware/auth';
+import { ADMIN_TOKEN, errorResponse } from '../schema/common';
+import { SurveyDefinitionSchema } from '../schema/surveys';
+
+const unauthorised = {
+  401: errorResponse('No admin token.'),
+  403: errorResponse('Wrong admin token.'),
+};
+
+const SiteParamsSchema = z.object({
+  site: z.string().openapi({ param: { name: 'site', in: 'path' }, example: 'shop' }),
+});
+
+const SurveyParamsSchema = SiteParamsSchema.extend({
+  survey: z.string().openapi({ param: { name: 'survey', in: 'path' }, example: 'nps' }),
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/v1/admin/sites/{site}/surveys',
+  tags: ['Admin'],
+  summary: "A site's survey definitions",
+  security: ADMIN_TOKEN,
+  middleware: [requireAdmin] as const,
+  request: { params: SiteParamsSchema },
+  responses: {
+    200: {
+      description: 'Every survey of the site, by id.',
+      content: {
+        'application/json': {
+          schema: z.object({ surveys: z.array(SurveyDefinitionSchema) }).openapi('SurveyList', {
+            example: {
+              surveys: [
+                {
+                  id: 'nps',
+                  questions: [{ id: 'score', type: 'nps', text: 'How likely are you to recommend us?' }],
+                  triggers: [{ on: 'visit', count: 2 }],
+                },
+              ],
+            },
+          }),
+        },
+      },
+    },
+    404: errorResponse('No such site.'),
+    ...unauthorised,
+  },
+});
+
+const putRoute = createRoute({
+  method: 'put',
+  path: '/v1/admin/sites/{site}/surveys/{survey}',
+  tags: ['Admin'],
+  summary: 'Create or replace a survey',
+  description:
+    'Visitors get the new definition within a minute (the config route is cached for 60 s). ' +
+    'An invalid definition is refused with 400 and a message that starts with the path of the bad field.',
+  security: ADMIN_TOKEN,
+  middleware: [requireAdmin] as const,
+  request: {
+    params: SurveyParamsSchema,
+    body: { required: true, content: { 'application/json': { schema: SurveyDefinitionSchema } } },
+  },
+  responses: {
+    200: { description: 'Replaced.', content: { 'application/json': { schema: SurveyDefinitionSchema } } },
+    201: { description: 'Created.', content: { 'application/json': { schema: SurveyDefinitionSchema } } },
+    400: errorResponse('Invalid definition; the message names the field.'),
+    404: errorResponse('No such site.'),
+    ...unauthorised,
+  },
+});
+
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/v1/admin/sites/{site}/surveys/{survey}',
+  tags: ['Admin'],
+  summary: 'Delete a survey',
+  description: 'Visitors stop seeing it within a minute. Answers already given stay in the stats and the export.',
+  security: ADMIN_TOKEN,
+  middleware: [requireAdmin] as const,
+  request: { params: SurveyParamsSchema },
+  responses: {
+    204: { description: 'Deleted.' },
+    404: errorResponse('No such site or survey.'),
+    ...unauthorised,
+  },
+});
+
+/** Finds the site in the path, or answers 404. */
+const siteOf = async (db: D1Database, id: string) => {
+  const site = await findSite(db, id);
+  if (!site) throw new ApiError(404, 'site_not_found', 'No such site.');
+  return site;
+};
+
+/** `/v1/admin/sites/:site/surveys…`: list, create or replace, and delete survey definitions, behind the admin token. */
+export const surveys = new OpenAPIHono<AppEnv>()
+  .openapi(listRoute, async (c) => {
+    const site = await siteOf(c.env.DB, c.req.valid('param').site);
+    return c.json({ surveys: await listSurveys(c.env.DB, site.id) }, 200);
+  })
+  .openapi(putRoute, async (c) => {
+    const { site: siteId, survey: surveyId } = c.req.valid('param');
+    const survey = c.req.valid('json');
+    if (survey.id !== surveyId)
+      throw new ApiError(400, 'invalid_request', `id: must equal the id in the path (${surveyId})`);
+    const site = await siteOf(c.env.DB, siteId);
+    const existed = await putSurvey(c.env.DB, site.id, survey);
+    return c.json(survey, existed ? 200 : 201);
+  })
+  .openapi(deleteRoute, async (c) => {
+    const { site: siteId, survey: surveyId } = c.req.valid('param');
+    const site = await siteOf(c.env.DB, siteId);
+    if (!(await deleteSurvey(c.env.DB, site.id, surveyId)))
+      throw new ApiError(404, 'survey_not_found', `The site has no survey ${surveyId}.`);
+    return c.body(null, 204);
+  });

@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { init, type Pulse } from '../src/client';
+import type { SiteConfig } from '../src/protocol';
+import type { MountOptions } from '../src/widget/types';
+
+const mounted: MountOptions[] = [];
+const observed: { type: string; name?: string }[] = [];
+
+vi.mock('../src/lib/loadWidget', () => ({
+  loadWidget: async () => (options: MountOptions) => {
+    mounted.push(options);
+    options.onShown();
+    return () => undefined;
+  },
+}));
+
+// The real engine, with every event the client hands it recorded on the way.
+vi.mock('../src/surveys/createSurveys', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/surveys/createSurveys')>();
+  return {
+    createSurveys: (host: Parameters<typeof real.createSurveys>[0]) => {
+      const engine = real.createSurveys(host);
+      return {
+        ...engine,
+        observe(event: { type: string; name?: string }) {
+          observed.push({ type: event.type, name: event.name });
+          engine.observe(event);
+        },
+      };
+    },
+  };
+});
+
+const config: SiteConfig = {
+  surveys: [
+    {
+      id: 'after-failure',
+      questions: [{ id: 'q', type: 'text', text: 'Something not working?' }],
+      triggers: [{ on: 'event', name: 'checkout_failed' }],
+    },
+  ],
+  thresholds: {},
+};
+
+let client: Pulse;
+
+beforeEach(() => {
+  localStorage.clear();
+  mounted.length = 0;
+  observed.length = 0;
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) =>
+      url.endsWith('/config')
+        ? new Response(JSON.stringify(config), { status: 200 })
+        : new Response(JSON.stringify({ accepted: 0, rejected: [] }), { status: 202 }),
+    ),
+  );
+});
+
+afterEach(() => {
+  client.shutdown();
+  vi.unstubAllGlobals();
+});
+
+/** Lets the config load and the engine act on it. */
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('the client and the survey engine', () => {
+  it('hands every captured event to the engine, so that a track() call shows the survey waiting for it', async () => {
+    client = init({ site: 'pk_test', endpoint: 'https://collector.test' });
+    await tick();
+    client.track('checkout_ok');
+    await tick();
+    expect(mounted).toEqual([]);
+    client.track('checkout_failed');
+    await tick();
+    expect(mounted.map((options) => options.survey.id)).toEqual(['after-failure']);
+    expect(observed).toEqual([
+      { type: 'pageview', name: undefined },
+      { type: 'track', name: 'checkout_ok' },
+      { type: 'track', name: 'checkout_failed' },
+      { type: 'survey_shown', name: undefined },
+    ]);
+  });
+
+  it('lets events reach the engine without analytics consent, and shows the survey with survey consent', async () => {
+    client = init({ site: 'pk_test', endpoint: 'https://collector.test', consent: 'pending' });
+    client.consent({ analytics: false, surveys: true });
+    await tick();
+    client.track('checkout_failed');
+    await tick();
+    expect(mounted.map((options) => options.survey.id)).toEqual(['after-failure']);
+  });
+
+  it('shows nothing without survey consent', async () => {
+    client = init({ site: 'pk_test', endpoint: 'https://collector.test', consent: 'pending' });
+    await tick();
+    client.track('checkout_failed');
+    await tick();
+    expect(mounted).toEqual([]);
+    expect(await client.show('after-failure')).toBe(false);
+  });
+});

@@ -1,0 +1,214 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SurveyDefinition, Trigger } from '../src/protocol';
+import { createSurveys, type PresentOptions, type Surveys } from '../src/surveys/createSurveys';
+import { recordHistory } from '../src/surveys/history';
+import type { Audience } from '../src/surveys/isEligible';
+
+const audience: Audience = {
+  visitor: 'visitor-1',
+  visits: 1,
+  traits: {},
+  locale: 'en',
+  device: 'desktop',
+  path: '/lab/engine',
+};
+
+const survey = (id: string, ...triggers: Trigger[]): SurveyDefinition => ({
+  id,
+  questions: [{ id: 'q', type: 'text', text: 'Anything?' }],
+  triggers,
+});
+
+/** An engine whose host records what it was asked to present; presenting succeeds. */
+const setup = (surveys: SurveyDefinition[], who: Partial<Audience> = {}, cooldownDays = 14) => {
+  const shown: { id: string; options: PresentOptions }[] = [];
+  const engine = createSurveys({
+    // Read at each call, so that a test can move the visitor to another path.
+    audience: () => ({ ...audience, ...who }),
+    globalCooldownDays: () => cooldownDays,
+    present: async (definition, options) => {
+      shown.push({ id: definition.id, options });
+      recordHistory(definition.id, 'shown');
+      return true;
+    },
+  });
+  engines.push(engine);
+  engine.update(surveys);
+  /** Ids presented so far, after pending promises settle. */
+  const ids = async () => {
+    await vi.advanceTimersByTimeAsync(0);
+    return shown.map((entry) => entry.id);
+  };
+  /** Closes the last survey presented. */
+  const close = () => shown.at(-1)!.options.closed!();
+  return { engine, shown, ids, close };
+};
+
+const engines: Surveys[] = [];
+const setSize = (width: number, scrollHeight = 3000) => {
+  Object.defineProperty(window, 'innerWidth', { value: width, configurable: true });
+  Object.defineProperty(window, 'innerHeight', { value: 800, configurable: true });
+  Object.defineProperty(document.documentElement, 'scrollHeight', { value: scrollHeight, configurable: true });
+};
+const scrollTo = (y: number) => {
+  Object.defineProperty(window, 'scrollY', { value: y, configurable: true });
+  window.dispatchEvent(new Event('scroll'));
+};
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  localStorage.clear();
+  setSize(1280);
+  scrollTo(0);
+  document.body.innerHTML = '<button id="help"><span>Help</span></button><button id="other">Other</button>';
+});
+
+afterEach(() => {
+  for (const engine of engines.splice(0)) engine.stop();
+  vi.useRealTimers();
+});
+
+describe('createSurveys triggers', () => {
+  it('shows a page-view survey when the config arrives and on each route change, one prompt per page view', async () => {
+    const who = { path: '/lab/engine' };
+    const { engine, ids, close } = setup(
+      [
+        { ...survey('a', { on: 'pageview' }), throttle: { repeat: 'once' } },
+        { ...survey('b', { on: 'pageview' }), throttle: { repeat: 'once' } },
+        { ...survey('pricing', { on: 'pageview' }), url: [{ match: 'exact', value: '/pricing' }] },
+      ],
+      who,
+      0,
+    );
+    expect(await ids()).toEqual(['a']);
+    close();
+    engine.pageview();
+    expect(await ids()).toEqual(['a', 'b']);
+    close();
+    who.path = '/pricing';
+    engine.pageview();
+    expect(await ids()).toEqual(['a', 'b', 'pricing']);
+  });
+
+  it('fires a delay trigger that many seconds after the page view, and starts it over on a route change', async () => {
+    const { engine, ids } = setup([survey('later', { on: 'delay', seconds: 5 })]);
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(await ids()).toEqual([]);
+    engine.pageview();
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(await ids()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await ids()).toEqual(['later']);
+  });
+
+  it('fires a scroll trigger once the page is scrolled that deep', async () => {
+    const { ids } = setup([survey('deep', { on: 'scroll', percent: 50 })]);
+    scrollTo(600);
+    expect(await ids()).toEqual([]);
+    scrollTo(700);
+    expect(await ids()).toEqual(['deep']);
+  });
+
+  it('fires exit intent when the pointer leaves through the top, on desktop only', async () => {
+    const { ids } = setup([survey('exit', { on: 'exit_intent' })]);
+    document.dispatchEvent(new MouseEvent('mouseout', { clientY: 200 }));
+    document.dispatchEvent(new MouseEvent('mouseout', { clientY: 0, relatedTarget: document.body }));
+    expect(await ids()).toEqual([]);
+    setSize(400);
+    document.dispatchEvent(new MouseEvent('mouseout', { clientY: 0 }));
+    expect(await ids()).toEqual([]);
+    setSize(1280);
+    document.dispatchEvent(new MouseEvent('mouseout', { clientY: 0 }));
+    expect(await ids()).toEqual(['exit']);
+  });
+
+  it('fires on a custom event by name', async () => {
+    const { engine, ids } = setup([survey('tracked', { on: 'event', name: 'checkout_failed' })]);
+    engine.observe({ type: 'track', name: 'signup' });
+    engine.observe({ type: 'pageview' });
+    expect(await ids()).toEqual([]);
+    engine.observe({ type: 'track', name: 'checkout_failed' });
+    expect(await ids()).toEqual(['tracked']);
+  });
+
+  it('fires on a click inside an element that matches the selector', async () => {
+    const { ids } = setup([survey('clicked', { on: 'click', selector: '#help' })]);
+    document.getElementById('other')!.click();
+    expect(await ids()).toEqual([]);
+    document.querySelector('#help span')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(await ids()).toEqual(['clicked']);
+  });
+
+  it('ignores a selector the browser cannot parse', async () => {
+    const { ids } = setup([survey('broken', { on: 'click', selector: '##' })]);
+    document.getElementById('help')!.click();
+    expect(await ids()).toEqual([]);
+  });
+
+  it('fires from the Nth visit on', async () => {
+    const trigger: Trigger = { on: 'visit', count: 3 };
+    expect(await setup([survey('third', trigger)], { visits: 2 }).ids()).toEqual([]);
+    expect(await setup([survey('third', trigger)], { visits: 3 }).ids()).toEqual(['third']);
+  });
+
+  it('fires right after a friction signal: any by default, or only those listed', async () => {
+    const any = setup([survey('any', { on: 'friction' })]);
+    any.engine.observe({ type: 'track', name: 'rage_click' });
+    any.engine.observe({ type: 'vital' });
+    any.engine.observe({ type: 'survey_dismissed' });
+    expect(await any.ids()).toEqual([]);
+    any.engine.observe({ type: 'rage_click' });
+    expect(await any.ids()).toEqual(['any']);
+
+    localStorage.clear();
+    const listed = setup([survey('forms', { on: 'friction', signals: ['form_abandon'] })]);
+    listed.engine.observe({ type: 'dead_click' });
+    expect(await listed.ids()).toEqual([]);
+    listed.engine.observe({ type: 'form_abandon' });
+    expect(await listed.ids()).toEqual(['forms']);
+  });
+
+  it('never fires a manual survey by itself, but shows any survey on request', async () => {
+    const { engine, ids, shown } = setup([survey('manual', { on: 'manual' })]);
+    expect(await ids()).toEqual([]);
+    expect(await engine.show('manual', '#help')).toBe(true);
+    expect(shown[0]!.options).toMatchObject({ into: '#help', opened: true });
+    expect(await engine.show('missing')).toBe(false);
+  });
+
+  it('fires each trigger once per page view', async () => {
+    const { engine, ids } = setup([
+      { ...survey('twice', { on: 'event', name: 'go' }), throttle: { repeat: { days: 0 } } },
+    ]);
+    engine.observe({ type: 'track', name: 'go' });
+    expect(await ids()).toEqual(['twice']);
+    engine.observe({ type: 'track', name: 'go' });
+    expect(await ids()).toEqual(['twice']);
+  });
+
+  it('opens no second survey while one is on screen', async () => {
+    const { engine, ids, close } = setup([survey('first', { on: 'pageview' }), survey('second', { on: 'manual' })]);
+    expect(await ids()).toEqual(['first']);
+    expect(await engine.show('second')).toBe(false);
+    close();
+    expect(await engine.show('second')).toBe(true);
+    expect(await ids()).toEqual(['first', 'second']);
+  });
+
+  it('gives a tab survey its tab wherever it targets, whatever the throttles, without using up the prompt', async () => {
+    recordHistory('elsewhere', 'shown');
+    const { ids, shown } = setup([
+      { ...survey('tab', { on: 'pageview' }), display: { mode: 'tab' } },
+      { ...survey('hidden-tab', { on: 'pageview' }), display: { mode: 'tab' }, url: [{ match: 'exact', value: '/' }] },
+    ]);
+    expect(await ids()).toEqual(['tab']);
+    expect(shown[0]!.options).toEqual({ tab: true });
+  });
+
+  it('stops listening when stopped', async () => {
+    const { engine, ids } = setup([survey('clicked', { on: 'click', selector: '#help' })]);
+    engine.stop();
+    document.getElementById('help')!.click();
+    expect(await ids()).toEqual([]);
+  });
+});
