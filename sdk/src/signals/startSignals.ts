@@ -1,0 +1,37 @@
+import type { Unlisten } from '../lib/listen';
+import type { Thresholds } from '../protocol';
+import { onDeadClick } from './onDeadClick';
+import { onErrorClick } from './onErrorClick';
+import { onExcessiveScroll } from './onExcessiveScroll';
+import { onFormAbandon } from './onFormAbandon';
+import { onJsError } from './onJsError';
+import { onQuickBack } from './onQuickBack';
+import { onRageClick } from './onRageClick';
+import { onVitals } from './onVitals';
+import type { Report } from './types';
+
+/**
+ * Starts every friction signal and, once the page is idle, the web-vitals chunk from `assets`. Detectors read
+ * `thresholds` live, so a site's overrides apply as soon as they arrive. `ours` lists Pulse's own URLs, which
+ * are not a page's reaction to a click. Nothing here ever throws: where a browser API is missing, the signals
+ * that need it (and those started after them) stay off. Returns the function that stops them all.
+ */
+export const startSignals = (report: Report, thresholds: Thresholds, assets: string, ours: string[]): Unlisten => {
+  const lifetime = new AbortController();
+  const { signal } = lifetime;
+  const send: Report = (event) => signal.aborted || report(event);
+  try {
+    onJsError(send, thresholds.jsError, signal);
+    onErrorClick(send, thresholds.errorClick, signal);
+    onRageClick(send, thresholds.rageClick, signal);
+    onFormAbandon(send, signal);
+    onExcessiveScroll(send, thresholds.excessiveScroll, signal);
+    // These need MutationObserver, PerformanceObserver and sessionStorage, which a page may lack or block.
+    onDeadClick(send, thresholds.deadClick, ours, signal);
+    onVitals(send, assets, signal);
+    onQuickBack(send, thresholds.quickBack, signal);
+  } catch {
+    // A missing browser API: the signals started so far keep running.
+  }
+  return () => lifetime.abort();
+};
