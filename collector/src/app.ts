@@ -7,6 +7,8 @@ import { admin } from './routes/admin';
 import { assets } from './routes/assets';
 import { config } from './routes/config';
 import { events } from './routes/events';
+import { frictionStats } from './routes/frictionStats';
+import { funnels } from './routes/funnels';
 import { stats } from './routes/stats';
 
 /** The collector's HTTP app: every route, its middleware, and the OpenAPI document generated from them. */
@@ -26,6 +28,8 @@ export const createApp = () => {
   app.route('/', config);
   app.route('/', stats);
   app.route('/', admin);
+  app.route('/', frictionStats);
+  app.route('/', funnels);
   app.route('/', assets);
   app.openAPIRegistry.registerComponent('securitySchemes', 'readKey', {
     type: 'http',
