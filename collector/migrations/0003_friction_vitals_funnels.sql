@@ -72,7 +72,7 @@ BEGIN
 END;
 
 -- The pages (and `*`, the site) each session viewed: one row per session, path and device class, with the
--- hour of its first view and its number of views. A row appearing counts a session; one disappearing uncounts it.
+-- hour of its first view and its number of views. A row appearing counts a session, and one disappearing uncounts it.
 CREATE TABLE session_pages (
   site TEXT NOT NULL,
   session TEXT NOT NULL,
@@ -117,8 +117,8 @@ BEGIN
     AND count <= 0;
 END;
 
--- Histogram buckets of each web vital: the values above `lo` up to and including `hi`. Bucket 0 holds zeros;
--- the edges grow by at most 4 % and include the good and poor thresholds exactly; the last bucket is the
+-- Histogram buckets of each web vital: the values above `lo` up to and including `hi`. Bucket 0 holds zeros,
+-- the edges grow by at most 4 % and include the good and poor thresholds exactly, and the last bucket is the
 -- overflow. Generated from src/stats/vitalBuckets.ts (a test checks that the two agree).
 CREATE TABLE vital_buckets (
   name TEXT NOT NULL,
@@ -529,7 +529,7 @@ BEGIN
 END;
 
 -- Funnel definitions (admin API) and their steps in the form the triggers match: `url` steps as a GLOB
--- pattern over the page's path, with the number of slashes a single-segment `*` requires; `event` steps
+-- pattern over the page's path, with the number of slashes a single-segment `*` requires, and `event` steps
 -- by the name of a `track` event.
 CREATE TABLE funnels (
   site TEXT NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
@@ -578,7 +578,7 @@ CREATE TABLE funnel_hourly (
 ) WITHOUT ROWID;
 
 -- A page view or track event advances each session that reached the step before (earlier, by another event)
--- to the step it matches, and enters the session into step 1; the first event to reach a step keeps it.
+-- to the step it matches, and enters the session into step 1. The first event to reach a step keeps it.
 CREATE TRIGGER events_funnels_add AFTER INSERT ON events
 WHEN NEW.type IN ('pageview', 'track') AND EXISTS (SELECT 1 FROM funnel_steps WHERE site = NEW.site)
 BEGIN

@@ -17,16 +17,23 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
+/** How long the demo server holds back anything under `/img/slow/`: the shop's slow hero photo (a late LCP). */
+const SLOW_MS = 3000;
+
 /**
- * Serves demo/site on a port; `/x` serves `x.html` or `x/index.html`, and any `/lab/…` path the lab page.
- * Resolves once listening.
+ * Serves demo/site on a port; `/x` serves `x.html` or `x/index.html`, any `/lab/…` path the lab page, any
+ * `/product/…` path the product page, and `/img/slow/x` serves `/img/x` after 3 s. Resolves once listening.
  * @param {{ port: number, collector: string, siteKey: string }} options
  * @returns {Promise<import('node:http').Server>}
  */
 export const serveDemo = ({ port, collector, siteKey }) => {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    if (path.startsWith('/img/slow/')) {
+      await new Promise((resume) => setTimeout(resume, SLOW_MS));
+      path = path.replace('/img/slow/', '/img/');
+    }
     const candidates = path.endsWith('/')
       ? [`${path}index.html`]
       : extname(path)
@@ -34,6 +41,8 @@ export const serveDemo = ({ port, collector, siteKey }) => {
         : [`${path}.html`, `${path}/index.html`];
     // Every /lab/… path serves the lab page, so that a scenario can give its page a path of its own.
     if (path.startsWith('/lab/')) candidates.push('/lab.html');
+    // Every product has the same page, which reads its id from the path.
+    if (path.startsWith('/product/')) candidates.push('/product.html');
     for (const candidate of candidates) {
       try {
         let body = await readFile(root + candidate.replace(/^\//, ''));

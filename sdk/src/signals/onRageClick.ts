@@ -7,8 +7,8 @@ import type { Report } from './types';
 /** The published defaults of `rage_click`: 3 clicks, each within 30 px (Manhattan) and 1000 ms of the previous. */
 export const RageClickThresholds: Thresholds['rageClick'] = { clicks: 3, radius: 30, interval: 1000 };
 
-/** Labels of pagination and stepper controls, which people click repeatedly on purpose. */
-const PAGINATION = /^(next|prev(ious)?)\b|^([+−–-]|[‹›«»<>]+|\d+)$/i;
+/** Labels of pagination and stepper controls (next, ‹ prev, 2, +, −, »), which people click repeatedly on purpose. */
+const PAGINATION = /^[\s‹›«»<>←→+−–-]*(next\b|prev(ious)?\b|\d+[\s‹›«»<>←→]*$|$)/i;
 
 /**
  * Reports a burst of at least `clicks` clicks, each within `radius` px and `interval` ms of the previous one,
@@ -35,12 +35,9 @@ export const onRageClick = (
     'click',
     (event) => {
       const target = targetOf(event);
+      const label = target && elementTarget(target).label;
       clearTimeout(timer);
-      if (
-        !target ||
-        target.closest('input,select,textarea,[role=spinbutton]') ||
-        PAGINATION.test(elementTarget(target).label ?? '')
-      )
+      if (!target || target.closest('input,select,textarea,[role=spinbutton]') || (label && PAGINATION.test(label)))
         return end();
       if (
         !last ||

@@ -24,11 +24,11 @@ export const startSignals = (report: Report, thresholds: Thresholds, assets: str
     onJsError(send, thresholds.jsError, signal);
     onErrorClick(send, thresholds.errorClick, signal);
     onRageClick(send, thresholds.rageClick, signal);
-    onFormAbandon(send, signal);
     onExcessiveScroll(send, thresholds.excessiveScroll, signal);
     // These need MutationObserver, PerformanceObserver and sessionStorage, which a page may lack or block.
     onDeadClick(send, thresholds.deadClick, ours, signal);
     onVitals(send, assets, signal);
+    onFormAbandon(send, signal);
     onQuickBack(send, thresholds.quickBack, signal);
   } catch {
     // A missing browser API: the signals started so far keep running.

@@ -20,6 +20,7 @@ describe('onFormAbandon', () => {
   let reported: ReturnType<typeof recorder>['reported'];
   beforeEach(() => {
     fakeTime();
+    sessionStorage.clear();
     history.replaceState(null, '', '/checkout');
     lifetime = new AbortController();
     const rec = recorder();
@@ -41,9 +42,19 @@ describe('onFormAbandon', () => {
     vi.advanceTimersByTime(2000);
     window.dispatchEvent(new Event('pagehide'));
     expect(reported).toEqual([
-      { type: 'form_abandon', url: '/checkout', form: '#checkout', fields: 3, last: 'zip', duration: 6000 },
+      {
+        type: 'form_abandon',
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        ts: Date.now(),
+        url: '/checkout',
+        form: '#checkout',
+        fields: 3,
+        last: 'zip',
+        duration: 6000,
+      },
     ]);
     expect(JSON.stringify(reported)).not.toMatch(/ada@|Main St|10115/);
+    expect(sessionStorage.getItem('pulse:left')).not.toMatch(/ada@|Main St|10115/);
   });
 
   it('does not report a submitted form, nor an untouched one', () => {
@@ -60,15 +71,32 @@ describe('onFormAbandon', () => {
     history.pushState(null, '', '/thanks');
     window.dispatchEvent(new Event('pagehide'));
     expect(reported).toEqual([
-      {
+      expect.objectContaining({
         type: 'form_abandon',
         url: '/checkout',
         form: 'form.newsletter',
         fields: 1,
         last: 'subscribe-email',
         duration: 0,
-      },
+      }),
     ]);
+    // A route change leaves nothing for the next page to report again.
+    expect(sessionStorage.getItem('pulse:left')).toBeNull();
+  });
+
+  it("reports again, under the same id, what the tab's previous page reported while unloading", () => {
+    const $ = page(CHECKOUT);
+    type($('[name=email]'), 'ada@example.com');
+    window.dispatchEvent(new Event('pagehide'));
+    lifetime.abort();
+    const [left] = reported;
+    // The next page of the tab.
+    history.replaceState(null, '', '/shop');
+    lifetime = new AbortController();
+    const next = recorder();
+    onFormAbandon(next.report, lifetime.signal);
+    expect(next.reported).toEqual([left]);
+    expect(sessionStorage.getItem('pulse:left')).toBeNull();
   });
 
   it('ignores forms inside data-pulse-ignore', () => {

@@ -66,9 +66,9 @@ describe('onRageClick', () => {
     const $ = page(`
       <input id="qty" type="number"><select id="s"></select><textarea id="t"></textarea>
       <div role="spinbutton" id="spin">1</div>
-      <button id="next">Next</button><button id="prev">‹</button><a id="plus" href="#">+</a>
-      <button id="minus" aria-label="−"></button><button id="p2">2</button>`);
-    for (const id of ['qty', 's', 't', 'spin', 'next', 'prev', 'plus', 'minus', 'p2']) {
+      <button id="next">Next ›</button><button id="prev">‹ Prev</button><button id="back">‹</button>
+      <a id="plus" href="#">+</a><button id="minus" aria-label="−"></button><button id="p2">2</button>`);
+    for (const id of ['qty', 's', 't', 'spin', 'next', 'prev', 'back', 'plus', 'minus', 'p2']) {
       burst($(`#${id}`), 4, 100, 0);
       vi.advanceTimersByTime(2000);
     }
@@ -84,6 +84,13 @@ describe('onRageClick', () => {
     getSelection()!.addRange(range);
     vi.advanceTimersByTime(2000);
     expect(reported).toEqual([]);
+  });
+
+  it('still reports labels that only look like symbols, such as a close button', () => {
+    const $ = page('<button id="close">×</button>');
+    burst($('#close'), 3);
+    vi.advanceTimersByTime(1000);
+    expect(reported).toEqual([{ type: 'rage_click', count: 3, target: '#close', label: '×' }]);
   });
 
   it('ignores a data-pulse-ignore subtree', () => {
