@@ -31,8 +31,12 @@ describe('privacy and the signal listener', () => {
     vi.useRealTimers();
   });
 
-  const start = (consent?: 'pending') =>
-    (client = init({ site: 'pk_test', endpoint: 'https://pulse.test', assets: 'https://pulse.test/sdk/', consent }));
+  /** Starts a client and waits for its friction chunk to load. */
+  const start = async (consent?: 'pending') => {
+    client = init({ site: 'pk_test', endpoint: 'https://pulse.test', assets: 'https://pulse.test/sdk/', consent });
+    await vi.dynamicImportSettled();
+    return client;
+  };
 
   /** Three quick clicks on the pay button, and the wait that ends the burst. */
   const rage = async () => {
@@ -42,7 +46,7 @@ describe('privacy and the signal listener', () => {
 
   it('captures friction, sends it, and tells on("signal") listeners', async () => {
     const signals: PulseEvent[] = [];
-    const pulse = start();
+    const pulse = await start();
     pulse.on('signal', (event) => signals.push(event));
     await rage();
     await pulse.flush();
@@ -57,7 +61,7 @@ describe('privacy and the signal listener', () => {
     ] as const) {
       vi.stubGlobal('navigator', Object.create(navigator, { [name]: { value } }));
       const signals: PulseEvent[] = [];
-      const pulse = start();
+      const pulse = await start();
       pulse.on('signal', (event) => signals.push(event));
       await rage();
       await pulse.flush();
@@ -68,7 +72,7 @@ describe('privacy and the signal listener', () => {
   });
 
   it('captures nothing while consent is pending, and friction after consent(true)', async () => {
-    const pulse = start('pending');
+    const pulse = await start('pending');
     await rage();
     await pulse.flush();
     expect(sent(fetchMock)).toEqual([]);
@@ -80,14 +84,14 @@ describe('privacy and the signal listener', () => {
 
   it('sends nothing once the page opted out with localStorage pulse:optout', async () => {
     localStorage.setItem('pulse:optout', 'true');
-    const pulse = start();
+    const pulse = await start();
     await rage();
     await pulse.flush();
     expect(sent(fetchMock)).toEqual([]);
   });
 
   it('stops every signal at shutdown', async () => {
-    const pulse = start();
+    const pulse = await start();
     await pulse.flush();
     pulse.shutdown();
     await rage();

@@ -1,20 +1,16 @@
 import type { Unlisten } from '../lib/listen';
+import { loadFriction } from '../lib/loadFriction';
 import type { Thresholds } from '../protocol';
-import { onDeadClick } from './onDeadClick';
-import { onErrorClick } from './onErrorClick';
-import { onExcessiveScroll } from './onExcessiveScroll';
-import { onFormAbandon } from './onFormAbandon';
 import { onJsError } from './onJsError';
-import { onQuickBack } from './onQuickBack';
-import { onRageClick } from './onRageClick';
 import { onVitals } from './onVitals';
 import type { Report } from './types';
 
 /**
- * Starts every friction signal and, once the page is idle, the web-vitals chunk from `assets`. Detectors read
- * `thresholds` live, so a site's overrides apply as soon as they arrive. `ours` lists Pulse's own URLs, which
- * are not a page's reaction to a click. Nothing here ever throws: where a browser API is missing, the signals
- * that need it (and those started after them) stay off. Returns the function that stops them all.
+ * Starts every friction signal and web vitals; returns the function that stops them all. Uncaught errors are
+ * watched from the first moment; the other detectors arrive at once in their own chunk (`friction.js`, which
+ * keeps `pulse.js` small), and web-vitals once the page is idle (`vitals.js`), both from `assets`. Detectors read
+ * `thresholds` live, so a site's overrides apply as soon as they arrive. `ours` lists Pulse's own URLs, which are
+ * not a page's reaction to a click. Nothing here ever throws, and a chunk that cannot load leaves the rest running.
  */
 export const startSignals = (report: Report, thresholds: Thresholds, assets: string, ours: string[]): Unlisten => {
   const lifetime = new AbortController();
@@ -22,16 +18,12 @@ export const startSignals = (report: Report, thresholds: Thresholds, assets: str
   const send: Report = (event) => signal.aborted || report(event);
   try {
     onJsError(send, thresholds.jsError, signal);
-    onErrorClick(send, thresholds.errorClick, signal);
-    onRageClick(send, thresholds.rageClick, signal);
-    onExcessiveScroll(send, thresholds.excessiveScroll, signal);
-    // These need MutationObserver, PerformanceObserver and sessionStorage, which a page may lack or block.
-    onDeadClick(send, thresholds.deadClick, ours, signal);
     onVitals(send, assets, signal);
-    onFormAbandon(send, signal);
-    onQuickBack(send, thresholds.quickBack, signal);
+    loadFriction(assets)
+      .then((start) => signal.aborted || start(send, thresholds, ours, signal))
+      .catch(() => undefined);
   } catch {
-    // A missing browser API: the signals started so far keep running.
+    // A missing browser API (no AbortController): friction capture stays off.
   }
   return () => lifetime.abort();
 };

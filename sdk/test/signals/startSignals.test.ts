@@ -9,7 +9,7 @@ describe('startSignals', () => {
     vi.useRealTimers();
   });
 
-  it('never throws when browser APIs are missing, and keeps the signals it could start', () => {
+  it('never throws when browser APIs are missing, and keeps the signals it could start', async () => {
     fakeTime();
     vi.stubGlobal('sessionStorage', undefined);
     vi.stubGlobal('MutationObserver', undefined);
@@ -17,6 +17,7 @@ describe('startSignals', () => {
     const { reported, report } = recorder();
     let stop: (() => void) | undefined;
     expect(() => (stop = startSignals(report, structuredClone(DEFAULT_THRESHOLDS), '/sdk/', []))).not.toThrow();
+    await vi.dynamicImportSettled();
     document.body.innerHTML = '<button id="b">Go</button>';
     for (let i = 0; i < 3; i++) click(document.querySelector('#b')!);
     vi.advanceTimersByTime(1100);

@@ -52,9 +52,16 @@ export const recordRequests = (context: BrowserContext) => {
   };
 };
 
-/** Waits for the SDK to start on the page. */
-export const sdkReady = (page: Page) =>
-  page.waitForFunction(() => typeof (window as { pulse?: { flush?: unknown } }).pulse?.flush === 'function');
+/** Waits for the SDK to start on the page, with its friction detectors (a chunk of their own). */
+export const sdkReady = async (page: Page) => {
+  await page.waitForFunction(
+    () =>
+      typeof (window as { pulse?: { flush?: unknown } }).pulse?.flush === 'function' &&
+      performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/sdk/friction.js')),
+  );
+  // The chunk runs as soon as it has arrived.
+  await page.waitForTimeout(50);
+};
 
 /** Sends what waits in the page's outbox now, instead of within the next 5 s. */
 export const flush = async (page: Page) => {
