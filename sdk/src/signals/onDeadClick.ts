@@ -12,9 +12,8 @@ export const DeadClickThresholds: Thresholds['deadClick'] = { wait: 2500 };
  * Reports a click on something that looks interactive (a link, a button, `[role=button]`, `cursor: pointer`)
  * followed within `wait` ms by no DOM change, navigation, scroll (of the page or an element), text selection,
  * focus change or network request (Resource Timing lists a request once it has finished; requests to the URLs
- * in `ours`, Pulse's own, do not count), until `signal`
- * aborts. A click that led to an error is an error click instead, and one on a form field or label never
- * counts: they react without touching the DOM.
+ * in `ours`, Pulse's own, do not count), until `signal` aborts. A click that led to an error is an error click
+ * instead, and one on a form field or label never counts: they react without touching the DOM.
  */
 export const onDeadClick = (
   report: Report<DeadClickEvent>,
