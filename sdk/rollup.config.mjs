@@ -3,13 +3,12 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
-/** Swaps the npm build's chunk loader for the script tag's, which loads `widget.js` by URL. */
+/** Swaps the npm build's chunk loaders for the script tag's, which load `widget.js`, `friction.js` and `vitals.js` by URL. */
 const tagLoader = {
   name: 'pulse-tag-loader',
   resolveId(source) {
-    if (source.endsWith('/lib/loadWidget'))
-      return fileURLToPath(new URL('./src/lib/loadWidget.tag.ts', import.meta.url));
-    return null;
+    const loader = /\/lib\/(loadWidget|loadFriction|loadVitals)$/.exec(source)?.[1];
+    return loader ? fileURLToPath(new URL(`./src/lib/${loader}.tag.ts`, import.meta.url)) : null;
   },
 };
 
@@ -34,6 +33,16 @@ export default [
   {
     input: 'src/widget/index.tsx',
     output: { file: 'dist/widget.js', format: 'es' },
+    plugins: [nodeResolve(), compile(), minify(true)],
+  },
+  {
+    input: 'src/friction/index.ts',
+    output: { file: 'dist/friction.js', format: 'es' },
+    plugins: [nodeResolve(), compile(), minify(true)],
+  },
+  {
+    input: 'src/vitals/index.ts',
+    output: { file: 'dist/vitals.js', format: 'es' },
     plugins: [nodeResolve(), compile(), minify(true)],
   },
   {

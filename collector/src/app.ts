@@ -7,6 +7,8 @@ import { admin } from './routes/admin';
 import { assets } from './routes/assets';
 import { config } from './routes/config';
 import { events } from './routes/events';
+import { frictionStats } from './routes/frictionStats';
+import { funnels } from './routes/funnels';
 import { respondents } from './routes/respondents';
 import { responses } from './routes/responses';
 import { stats } from './routes/stats';
@@ -41,6 +43,8 @@ export const createApp = () => {
   app.route('/', respondents);
   app.route('/', admin);
   app.route('/', surveys);
+  app.route('/', frictionStats);
+  app.route('/', funnels);
   app.route('/', assets);
   app.openAPIRegistry.registerComponent('securitySchemes', 'readKey', {
     type: 'http',

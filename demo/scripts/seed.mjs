@@ -1,12 +1,15 @@
-// Seeds the demo site through the collector's admin API: the site and its keys, its allowed origins and its surveys.
+// Seeds the demo site through the collector's admin API: the site and its keys, its allowed origins, its surveys
+// and its funnels.
 import { readFileSync } from 'node:fs';
 
 const surveys = JSON.parse(readFileSync(new URL('../surveys.json', import.meta.url), 'utf8'));
+const funnels = JSON.parse(readFileSync(new URL('../funnels.json', import.meta.url), 'utf8'));
 
 /** @typedef {{ id: string, writeKey: string, readKey: string }} DemoKeys */
 
 /**
- * Makes sure the `demo` site exists with these origins and the surveys of demo/surveys.json, and returns its keys.
+ * Makes sure the `demo` site exists with these origins, the surveys of demo/surveys.json and the funnels of
+ * demo/funnels.json, and returns its keys.
  * Saved keys are reused while they still work; a site whose read key was lost gets new keys.
  * @param {{ collector: string, adminToken: string, origins: string[], saved?: DemoKeys }} options
  * @returns {Promise<DemoKeys>}
@@ -43,5 +46,6 @@ export const seedDemo = async ({ collector, adminToken, origins, saved }) => {
         };
   }
   for (const survey of surveys) await admin('PUT', `/sites/demo/surveys/${survey.id}`, survey);
+  for (const funnel of funnels) await admin('PUT', `/sites/demo/funnels/${funnel.id}`, funnel);
   return keys;
 };

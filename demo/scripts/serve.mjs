@@ -17,17 +17,25 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
+/** How long the demo server holds back anything under `/img/slow/`: the shop's slow hero photo (a late LCP). */
+const SLOW_MS = 3000;
+
 /**
- * Serves demo/site on a port; `/x` serves `x.html` or `x/index.html`, any `/lab/…` path the lab page, and any
- * `/csp/…` path the CSP page with a strict Content-Security-Policy that allows scripts and connections only to
- * this origin and the collector. Resolves once listening.
+ * Serves demo/site on a port; `/x` serves `x.html` or `x/index.html`, any `/lab/…` path the lab page, any
+ * `/product/…` path the product page, `/img/slow/x` `/img/x` after 3 s, and any `/csp/…` path the CSP page with a
+ * strict Content-Security-Policy that allows scripts and connections only to this origin and the collector.
+ * Resolves once listening.
  * @param {{ port: number, collector: string, siteKey: string }} options
  * @returns {Promise<import('node:http').Server>}
  */
 export const serveDemo = ({ port, collector, siteKey }) => {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    if (path.startsWith('/img/slow/')) {
+      await new Promise((resume) => setTimeout(resume, SLOW_MS));
+      path = path.replace('/img/slow/', '/img/');
+    }
     const candidates = path.endsWith('/')
       ? [`${path}index.html`]
       : extname(path)
@@ -35,6 +43,8 @@ export const serveDemo = ({ port, collector, siteKey }) => {
         : [`${path}.html`, `${path}/index.html`];
     // Every /lab/… path serves the lab page, so that a scenario can give its page a path of its own.
     if (path.startsWith('/lab/')) candidates.push('/lab.html');
+    // Every product has the same page, which reads its id from the path.
+    if (path.startsWith('/product/')) candidates.push('/product.html');
     const strict = path.startsWith('/csp/');
     if (strict) candidates.unshift('/csp.html');
     for (const candidate of candidates) {

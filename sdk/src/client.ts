@@ -5,8 +5,10 @@ import { createOutbox } from './lib/outbox';
 import { touchSession } from './lib/session';
 import { storage } from './lib/storage';
 import { uuid7 } from './lib/uuid7';
-import type { EventBase, PulseEvent, SiteConfig, SurveyDefinition } from './protocol';
+import type { PulseEvent, SiteConfig, SurveyDefinition } from './protocol';
 import { currentUrl, onPageview } from './signals/onPageview';
+import { startSignals } from './signals/startSignals';
+import type { Signal } from './signals/types';
 import { createSurveys, type PresentOptions } from './surveys/createSurveys';
 import { recordHistory } from './surveys/history';
 import { applyThresholds, DEFAULT_THRESHOLDS } from './thresholds';
@@ -70,8 +72,6 @@ export interface Pulse {
   shutdown(): void;
 }
 
-type Captured = PulseEvent extends infer E ? (E extends PulseEvent ? Omit<E, keyof EventBase> : never) : never;
-
 /** Creates a Pulse client: loads the site's config, captures page views, and shows surveys when they are due. */
 export const init = (options: PulseOptions): Pulse => {
   const endpoint = options.endpoint.replace(/\/+$/, '');
@@ -97,7 +97,8 @@ export const init = (options: PulseOptions): Pulse => {
     }
   };
 
-  const capture = (event: Captured, purpose: keyof Consent = 'analytics') => {
+  /** Stores an event for sending and returns it, or nothing without consent or after an opt-out. */
+  const capture = (event: Signal, purpose: keyof Consent = 'analytics') => {
     // Before the consent check: a survey may follow a `track` event or a friction signal even without analytics.
     surveys.observe(event);
     if (!consent[purpose] || storage('optout')) return;
@@ -114,6 +115,7 @@ export const init = (options: PulseOptions): Pulse => {
       ...event,
     } as PulseEvent;
     delivery.add(full);
+    return full;
   };
 
   const present = async (survey: SurveyDefinition, { into, opened, tab, closed }: PresentOptions) => {
@@ -186,6 +188,16 @@ export const init = (options: PulseOptions): Pulse => {
     }),
     delivery.stop,
     surveys.stop,
+    // Friction signals and web vitals; friction also reaches `on('signal')` listeners.
+    startSignals(
+      (event) => {
+        const full = capture(event);
+        if (full && full.type !== 'vital') emit('signal', full);
+      },
+      thresholds,
+      assets,
+      [endpoint, assets],
+    ),
   );
   // No config (offline): no surveys, and `show` stops waiting for them.
   loadConfig().catch(() => surveys.update([]));

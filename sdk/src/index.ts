@@ -11,4 +11,10 @@ export type {
   Thresholds,
   Trigger,
 } from './protocol';
+export { DeadClickThresholds } from './signals/onDeadClick';
+export { ErrorClickThresholds } from './signals/onErrorClick';
+export { ExcessiveScrollThresholds } from './signals/onExcessiveScroll';
+export { JsErrorThresholds } from './signals/onJsError';
+export { QuickBackThresholds } from './signals/onQuickBack';
+export { RageClickThresholds } from './signals/onRageClick';
 export { DEFAULT_THRESHOLDS } from './thresholds';

@@ -107,11 +107,11 @@ export interface ErrorClickEvent extends EventBase, ElementTarget {
 export interface JsErrorEvent extends EventBase {
   type: 'js_error';
   message: string;
-  /** Script URL without its query string. */
+  /** Script URL; the collector drops its query string and fragment, which may carry tokens. */
   file?: string;
   line?: number;
   col?: number;
-  /** Top stack frames, newest first. */
+  /** Top stack frames, newest first (the collector drops the query strings of their URLs). */
   stack?: string[];
   rejection?: boolean;
 }

@@ -1,13 +1,19 @@
 import type { SiteConfig, Thresholds } from './protocol';
+import { DeadClickThresholds } from './signals/onDeadClick';
+import { ErrorClickThresholds } from './signals/onErrorClick';
+import { ExcessiveScrollThresholds } from './signals/onExcessiveScroll';
+import { JsErrorThresholds } from './signals/onJsError';
+import { QuickBackThresholds } from './signals/onQuickBack';
+import { RageClickThresholds } from './signals/onRageClick';
 
-/** The published defaults of every friction threshold (README, "Thresholds"). */
+/** The published defaults of every friction threshold (README, "Thresholds"); each signal module exports its own. */
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  rageClick: { clicks: 3, radius: 30, interval: 1000 },
-  deadClick: { wait: 2500 },
-  errorClick: { wait: 1000 },
-  jsError: { maxPerMessage: 5 },
-  quickBack: { within: 5000 },
-  excessiveScroll: { changes: 4, within: 2000 },
+  rageClick: RageClickThresholds,
+  deadClick: DeadClickThresholds,
+  errorClick: ErrorClickThresholds,
+  jsError: JsErrorThresholds,
+  quickBack: QuickBackThresholds,
+  excessiveScroll: ExcessiveScrollThresholds,
   session: { idleMinutes: 30 },
   globalCooldownDays: 14,
 };

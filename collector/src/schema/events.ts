@@ -20,8 +20,21 @@ const base = {
   user: text(256).optional(),
 };
 
+/** Text the collector cuts to `max` characters rather than refuse: error messages and selectors run long. */
+const clipped = (max: number) =>
+  z
+    .string()
+    .max(10_000)
+    .transform((value) => value.slice(0, max));
+/** Drops query strings, which may carry tokens, from a script URL or from the URLs in a stack frame. */
+const withoutQueries = (max: number) =>
+  z
+    .string()
+    .max(10_000)
+    .transform((value) => value.replace(/[?#][^\s:)]*/g, '').slice(0, max));
+
 const surveyBase = { ...base, survey: text(64).min(1), response: text(64).min(1) };
-const element = { target: text(300).min(1), label: text(40).optional() };
+const element = { target: clipped(300).pipe(z.string().min(1)), label: text(40).optional() };
 
 /** Score ranges per question kind, inclusive; `rating` goes up to its own scale, at most 10. */
 const SCORE_RANGES = { nps: [0, 10], csat: [1, 5], ces: [1, 7], rating: [1, 10] } as const;
@@ -62,23 +75,23 @@ export const PulseEventSchema = z
     z.object({ ...surveyBase, type: z.literal('survey_dismissed'), question: text(80).optional() }),
     z.object({ ...base, ...element, type: z.literal('rage_click'), count: z.number().int().min(2).max(1000) }),
     z.object({ ...base, ...element, type: z.literal('dead_click') }),
-    z.object({ ...base, ...element, type: z.literal('error_click'), message: text(500) }),
+    z.object({ ...base, ...element, type: z.literal('error_click'), message: clipped(500) }),
     z.object({
       ...base,
       type: z.literal('js_error'),
-      message: text(500),
-      file: text(2048).optional(),
+      message: clipped(500),
+      file: withoutQueries(2048).optional(),
       line: count.optional(),
       col: count.optional(),
-      stack: z.array(text(300)).max(10).optional(),
+      stack: z.array(withoutQueries(300)).max(10).optional(),
       rejection: z.boolean().optional(),
     }),
     z.object({
       ...base,
       type: z.literal('form_abandon'),
-      form: text(300).min(1),
+      form: clipped(300).pipe(z.string().min(1)),
       fields: count,
-      last: text(100).optional(),
+      last: clipped(100).optional(),
       duration: count,
     }),
     z.object({ ...base, type: z.literal('quick_back'), to: text(2048), duration: count }),
@@ -89,7 +102,7 @@ export const PulseEventSchema = z
       name: z.enum(['LCP', 'INP', 'CLS', 'FCP', 'TTFB']),
       value: z.number().min(0).max(3_600_000),
       metric: text(100).min(1),
-      target: text(300).optional(),
+      target: clipped(300).optional(),
     }),
   ])
   .openapi('PulseEvent', { description: 'One event; the fields of each type are listed in the README.' });

@@ -1,0 +1,119 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { deleteFunnel, listFunnels, putFunnel } from '../db/funnels';
+import { findSite } from '../db/sites';
+import type { AppEnv } from '../env';
+import { ApiError } from '../lib/errors';
+import { requireAdmin } from '../middleware/auth';
+import { ADMIN_TOKEN, errorResponse } from '../schema/common';
+import { FunnelSchema } from '../schema/funnels';
+
+const SiteParamsSchema = z.object({
+  site: z.string().openapi({ param: { name: 'site', in: 'path' }, example: 'shop' }),
+});
+
+const FunnelParamsSchema = SiteParamsSchema.extend({
+  funnel: z.string().openapi({ param: { name: 'funnel', in: 'path' }, example: 'checkout' }),
+});
+
+const unauthorised = {
+  401: errorResponse('No admin token.'),
+  403: errorResponse('Wrong admin token.'),
+};
+
+const putRoute = createRoute({
+  method: 'put',
+  path: '/v1/admin/sites/{site}/funnels/{funnel}',
+  tags: ['Admin'],
+  summary: 'Create or replace a funnel',
+  description:
+    'Steps are page views matching a URL rule (exact, prefix, contains, or glob with `*` for one path segment or ' +
+    '`**` for any run) or `track` events by name. Saving counts the funnel again from the raw events still kept.',
+  security: ADMIN_TOKEN,
+  middleware: [requireAdmin] as const,
+  request: {
+    params: FunnelParamsSchema,
+    body: { required: true, content: { 'application/json': { schema: FunnelSchema } } },
+  },
+  responses: {
+    200: { description: 'Replaced.', content: { 'application/json': { schema: FunnelSchema } } },
+    201: { description: 'Created.', content: { 'application/json': { schema: FunnelSchema } } },
+    400: errorResponse('Invalid funnel; the message names the field.'),
+    404: errorResponse('No such site.'),
+    ...unauthorised,
+  },
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/v1/admin/sites/{site}/funnels',
+  tags: ['Admin'],
+  summary: "A site's funnels",
+  security: ADMIN_TOKEN,
+  middleware: [requireAdmin] as const,
+  request: { params: SiteParamsSchema },
+  responses: {
+    200: {
+      description: 'The funnels, by id.',
+      content: {
+        'application/json': {
+          schema: z.object({ funnels: z.array(FunnelSchema) }).openapi('FunnelList', {
+            example: {
+              funnels: [
+                {
+                  id: 'checkout',
+                  steps: [{ url: { match: 'exact', value: '/cart' } }, { event: 'order_placed' }],
+                },
+              ],
+            },
+          }),
+        },
+      },
+    },
+    404: errorResponse('No such site.'),
+    ...unauthorised,
+  },
+});
+
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/v1/admin/sites/{site}/funnels/{funnel}',
+  tags: ['Admin'],
+  summary: 'Delete a funnel and its counts',
+  security: ADMIN_TOKEN,
+  middleware: [requireAdmin] as const,
+  request: { params: FunnelParamsSchema },
+  responses: {
+    204: { description: 'Deleted.' },
+    404: errorResponse('No such site or funnel.'),
+    ...unauthorised,
+  },
+});
+
+/** Finds the site of an admin request by id or write key, or answers 404. */
+const siteOf = async (db: D1Database, id: string) => {
+  const site = await findSite(db, id);
+  if (!site) throw new ApiError(404, 'site_not_found', 'No such site.');
+  return site;
+};
+
+/** `/v1/admin/sites/:site/funnels…`: funnel definitions, behind the admin token. */
+export const funnels = new OpenAPIHono<AppEnv>()
+  .openapi(putRoute, async (c) => {
+    const { site: siteId, funnel: funnelId } = c.req.valid('param');
+    const funnel = c.req.valid('json');
+    if (funnel.id !== funnelId)
+      throw new ApiError(400, 'invalid_request', `id: must equal the id in the path (${funnelId})`);
+    const site = await siteOf(c.env.DB, siteId);
+    return c.json(funnel, (await putFunnel(c.env.DB, site.id, funnel)) ? 200 : 201);
+  })
+  .openapi(listRoute, async (c) => {
+    const site = await siteOf(c.env.DB, c.req.valid('param').site);
+    return c.json({ funnels: await listFunnels(c.env.DB, site.id) }, 200);
+  })
+  .openapi(deleteRoute, async (c) => {
+    const { site: siteId, funnel } = c.req.valid('param');
+    const site = await siteOf(c.env.DB, siteId);
+    if (!(await deleteFunnel(c.env.DB, site.id, funnel)))
+      throw new ApiError(404, 'funnel_not_found', 'No such funnel.');
+    return c.body(null, 204);
+  });

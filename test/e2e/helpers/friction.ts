@@ -1,0 +1,99 @@
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import type { EventBatch, PulseEvent } from '@pulse/sdk/protocol';
+import { demoKeys } from './collector';
+import { COLLECTOR } from './ports.mjs';
+
+/** A stats route of the demo site, read with its read key, as a product team would. */
+export const stats = async <T>(route: 'friction' | 'vitals' | 'funnels', query: Record<string, string> = {}) => {
+  const response = await fetch(`${COLLECTOR}/v1/sites/demo/stats/${route}?${new URLSearchParams(query)}`, {
+    headers: { Authorization: `Bearer ${demoKeys().readKey}` },
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+};
+
+/** A signal's count and rate as the friction stats report them. */
+export interface Rated {
+  count: number;
+  rate: number | null;
+}
+
+/** The friction stats, as far as the scenarios read them. */
+export interface FrictionStats {
+  n: number;
+  pageviews: number;
+  sessions: number;
+  signals: Record<string, Rated>;
+  elements: {
+    path: string;
+    target: string;
+    label: string | null;
+    rage_click: number;
+    dead_click: number;
+    error_click: number;
+  }[];
+}
+
+/** The friction stats of one page and device class. */
+export const friction = (path: string, device: string) => stats<FrictionStats>('friction', { path, device });
+
+/** Every request the browser context sends, with its body: what reached the collector, and everything else. */
+export const recordRequests = (context: BrowserContext) => {
+  const requests: { url: string; body: string }[] = [];
+  context.on('request', (request) => requests.push({ url: request.url(), body: request.postData() ?? '' }));
+  return {
+    requests,
+    /** The events posted to the collector so far. */
+    events: (): PulseEvent[] =>
+      requests
+        .filter((request) => request.url === `${COLLECTOR}/v1/events`)
+        .flatMap((request) => (JSON.parse(request.body) as EventBatch).events),
+  };
+};
+
+/** Waits for the SDK to start on the page, with its friction detectors (a chunk of their own). */
+export const sdkReady = async (page: Page) => {
+  await page.waitForFunction(
+    () =>
+      typeof (window as { pulse?: { flush?: unknown } }).pulse?.flush === 'function' &&
+      performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/sdk/friction.js')),
+  );
+  // The chunk runs as soon as it has arrived.
+  await page.waitForTimeout(50);
+};
+
+/** Sends what waits in the page's outbox now, instead of within the next 5 s. */
+export const flush = async (page: Page) => {
+  await sdkReady(page);
+  await page.evaluate(() => (window as unknown as { pulse: { flush(): Promise<void> } }).pulse.flush());
+};
+
+/** Taps on a phone, clicks on a desktop; the element is scrolled into view first, and the scroll left to settle. */
+export const press = async (locator: Locator, isMobile: boolean) => {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.page().waitForTimeout(200);
+  if (isMobile) await locator.tap();
+  else await locator.click();
+};
+
+/** Presses an element several times in a row, as fast as a visitor's thumb. */
+export const pressRepeatedly = async (locator: Locator, isMobile: boolean, times: number) => {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.page().waitForTimeout(200);
+  for (let i = 0; i < times; i++) {
+    if (isMobile) await locator.tap();
+    else await locator.click();
+  }
+};
+
+/** Opens a product page and waits until it has settled: the slow photo loaded and the late banner shown. */
+export const openProduct = async (page: Page, id: number) => {
+  await page.goto(`/product/${id}`);
+  await sdkReady(page);
+  await expect(page.locator('.promo')).toBeVisible();
+  await page.waitForFunction(() => document.querySelector<HTMLImageElement>('.hero-image')?.complete === true);
+};
+
+/** The device class the SDK reports for the current project. */
+export const deviceOf = (isMobile: boolean) => (isMobile ? 'mobile' : 'desktop');
