@@ -1,4 +1,5 @@
 import type { SiteRow } from '../env';
+import { ApiError } from '../lib/errors';
 
 /** Finds a site by its id or by its public write key. */
 export const findSite = (db: D1Database, idOrWriteKey: string): Promise<SiteRow | null> =>
@@ -6,6 +7,13 @@ export const findSite = (db: D1Database, idOrWriteKey: string): Promise<SiteRow 
     .prepare(`SELECT * FROM sites WHERE ${idOrWriteKey.startsWith('pk_') ? 'write_key' : 'id'} = ?`)
     .bind(idOrWriteKey)
     .first<SiteRow>();
+
+/** Finds a site by its id or its public write key, or answers 404. */
+export const requireSite = async (db: D1Database, idOrWriteKey: string): Promise<SiteRow> => {
+  const site = await findSite(db, idOrWriteKey);
+  if (!site) throw new ApiError(404, 'site_not_found', 'No such site.');
+  return site;
+};
 
 /** How long the write path trusts a site it looked up: a change made elsewhere reaches every isolate within this. */
 export const SITE_CACHE_MS = 10_000;

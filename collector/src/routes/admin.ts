@@ -1,10 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { findSite, forgetSite, siteOrigins, siteRateLimits } from '../db/sites';
+import { findSite, forgetSite, requireSite, siteOrigins, siteRateLimits } from '../db/sites';
 import type { AppEnv, SiteRow } from '../env';
 import { ApiError } from '../lib/errors';
 import { hashKey, newKey } from '../lib/keys';
 import { requireAdmin } from '../middleware/auth';
-import { ADMIN_TOKEN, errorResponse } from '../schema/common';
+import { ADMIN_ERRORS, ADMIN_TOKEN, errorResponse } from '../schema/common';
 import { ThresholdsSchema } from '../schema/surveys';
 
 const origin = z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be an origin such as https://shop.example');
@@ -61,11 +61,6 @@ const CreatedSiteSchema = z
     },
   });
 
-const unauthorised = {
-  401: errorResponse('No admin token.'),
-  403: errorResponse('Wrong admin token.'),
-};
-
 const createSite = createRoute({
   method: 'post',
   path: '/v1/admin/sites',
@@ -81,7 +76,7 @@ const createSite = createRoute({
     },
     400: errorResponse('Invalid site.'),
     409: errorResponse('A site with this id exists.'),
-    ...unauthorised,
+    ...ADMIN_ERRORS,
   },
 });
 
@@ -152,7 +147,7 @@ const listSites = createRoute({
         },
       },
     },
-    ...unauthorised,
+    ...ADMIN_ERRORS,
   },
 });
 
@@ -167,7 +162,7 @@ const getSite = createRoute({
   responses: {
     200: { description: 'The site.', content: { 'application/json': { schema: SiteSchema } } },
     404: errorResponse('No such site.'),
-    ...unauthorised,
+    ...ADMIN_ERRORS,
   },
 });
 
@@ -186,7 +181,7 @@ const patchSite = createRoute({
     200: { description: 'The site as it is now.', content: { 'application/json': { schema: SiteSchema } } },
     400: errorResponse('Invalid change; the message names the field.'),
     404: errorResponse('No such site.'),
-    ...unauthorised,
+    ...ADMIN_ERRORS,
   },
 });
 
@@ -214,7 +209,7 @@ const rotateKeys = createRoute({
   responses: {
     200: { description: 'The new keys.', content: { 'application/json': { schema: RotatedKeysSchema } } },
     404: errorResponse('No such site.'),
-    ...unauthorised,
+    ...ADMIN_ERRORS,
   },
 });
 
@@ -236,8 +231,7 @@ export const admin = new OpenAPIHono<AppEnv>()
     return c.json({ sites: results.map(siteView) }, 200);
   })
   .openapi(getSite, async (c) => {
-    const site = await findSite(c.env.DB, c.req.valid('param').site);
-    if (!site) throw new ApiError(404, 'site_not_found', 'No such site.');
+    const site = await requireSite(c.env.DB, c.req.valid('param').site);
     return c.json(siteView(site), 200);
   })
   .openapi(createSite, async (c) => {
@@ -265,8 +259,7 @@ export const admin = new OpenAPIHono<AppEnv>()
     return c.json({ id: input.id, name: input.name, origins: input.origins, writeKey, readKey }, 201);
   })
   .openapi(patchSite, async (c) => {
-    const site = await findSite(c.env.DB, c.req.valid('param').site);
-    if (!site) throw new ApiError(404, 'site_not_found', 'No such site.');
+    const site = await requireSite(c.env.DB, c.req.valid('param').site);
     const change = c.req.valid('json');
     const next: SiteRow = {
       ...site,
@@ -285,8 +278,7 @@ export const admin = new OpenAPIHono<AppEnv>()
     return c.json(siteView(next), 200);
   })
   .openapi(rotateKeys, async (c) => {
-    const site = await findSite(c.env.DB, c.req.valid('param').site);
-    if (!site) throw new ApiError(404, 'site_not_found', 'No such site.');
+    const site = await requireSite(c.env.DB, c.req.valid('param').site);
     const which = c.req.valid('json').which ?? 'both';
     const writeKey = which === 'read' ? undefined : newKey('pk');
     const readKey = which === 'write' ? undefined : newKey('sk');

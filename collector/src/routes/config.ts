@@ -1,9 +1,8 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { SiteConfig } from '@pulse/sdk/protocol';
-import { findSite } from '../db/sites';
+import { requireSite } from '../db/sites';
 import { listSurveys } from '../db/surveys';
 import type { AppEnv } from '../env';
-import { ApiError } from '../lib/errors';
 import { errorResponse, SiteParamSchema } from '../schema/common';
 import { SiteConfigSchema } from '../schema/surveys';
 
@@ -48,8 +47,7 @@ const etagOf = async (body: string) => {
 
 /** `GET /v1/sites/:site/config`: the public, cacheable config the SDK fetches. */
 export const config = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
-  const site = await findSite(c.env.DB, c.req.valid('param').site);
-  if (!site) throw new ApiError(404, 'site_not_found', 'No such site.');
+  const site = await requireSite(c.env.DB, c.req.valid('param').site);
   const body = JSON.stringify({
     surveys: await listSurveys(c.env.DB, site.id),
     thresholds: JSON.parse(site.thresholds),

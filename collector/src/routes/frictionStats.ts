@@ -6,18 +6,13 @@ import { vitalHistograms } from '../db/vitals';
 import type { AppEnv } from '../env';
 import { groupBy } from '../lib/groupBy';
 import { requireReadKey } from '../middleware/auth';
-import { errorResponse, READ_KEY, SiteParamSchema } from '../schema/common';
+import { READ_ERRORS, READ_KEY, SiteParamSchema } from '../schema/common';
 import { FRICTION_SIGNALS, type FrictionSignal, summarizeFriction } from '../stats/friction';
 import { summarize } from '../stats/histogram';
 import { VITAL_THRESHOLDS } from '../stats/vitalBuckets';
 import { bucketStart, bucketWindow, hourToIso, StatsQuerySchema, WindowSchema, windowOf } from '../stats/window';
 
 const VITALS = Object.keys(VITAL_THRESHOLDS) as VitalName[];
-
-const unauthorised = {
-  401: errorResponse('No read key.'),
-  403: errorResponse('The key cannot read this site.'),
-};
 
 /** The stats query without `survey`, which these routes do not use. */
 const QuerySchema = StatsQuerySchema.omit({ survey: true });
@@ -100,7 +95,7 @@ const frictionRoute = createRoute({
   request: { params: SiteParamSchema, query: QuerySchema },
   responses: {
     200: { description: 'Friction over the window.', content: { 'application/json': { schema: FrictionStatsSchema } } },
-    ...unauthorised,
+    ...READ_ERRORS,
   },
 });
 
@@ -169,7 +164,7 @@ const vitalsRoute = createRoute({
   request: { params: SiteParamSchema, query: QuerySchema },
   responses: {
     200: { description: 'Vitals over the window.', content: { 'application/json': { schema: VitalStatsSchema } } },
-    ...unauthorised,
+    ...READ_ERRORS,
   },
 });
 
@@ -244,7 +239,7 @@ const funnelsRoute = createRoute({
   },
   responses: {
     200: { description: 'Funnels over the window.', content: { 'application/json': { schema: FunnelStatsSchema } } },
-    ...unauthorised,
+    ...READ_ERRORS,
   },
 });
 

@@ -1,10 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { deleteFunnel, listFunnels, putFunnel } from '../db/funnels';
-import { findSite } from '../db/sites';
+import { requireSite } from '../db/sites';
 import type { AppEnv } from '../env';
 import { ApiError } from '../lib/errors';
 import { requireAdmin } from '../middleware/auth';
-import { ADMIN_TOKEN, errorResponse } from '../schema/common';
+import { ADMIN_ERRORS, ADMIN_TOKEN, errorResponse } from '../schema/common';
 import { FunnelSchema } from '../schema/funnels';
 
 const SiteParamsSchema = z.object({
@@ -14,11 +14,6 @@ const SiteParamsSchema = z.object({
 const FunnelParamsSchema = SiteParamsSchema.extend({
   funnel: z.string().openapi({ param: { name: 'funnel', in: 'path' }, example: 'checkout' }),
 });
-
-const unauthorised = {
-  401: errorResponse('No admin token.'),
-  403: errorResponse('Wrong admin token.'),
-};
 
 const putRoute = createRoute({
   method: 'put',
@@ -39,7 +34,7 @@ const putRoute = createRoute({
     201: { description: 'Created.', content: { 'application/json': { schema: FunnelSchema } } },
     400: errorResponse('Invalid funnel; the message names the field.'),
     404: errorResponse('No such site.'),
-    ...unauthorised,
+    ...ADMIN_ERRORS,
   },
 });
 
@@ -70,7 +65,7 @@ const listRoute = createRoute({
       },
     },
     404: errorResponse('No such site.'),
-    ...unauthorised,
+    ...ADMIN_ERRORS,
   },
 });
 
@@ -85,16 +80,9 @@ const deleteRoute = createRoute({
   responses: {
     204: { description: 'Deleted.' },
     404: errorResponse('No such site or funnel.'),
-    ...unauthorised,
+    ...ADMIN_ERRORS,
   },
 });
-
-/** Finds the site of an admin request by id or write key, or answers 404. */
-const siteOf = async (db: D1Database, id: string) => {
-  const site = await findSite(db, id);
-  if (!site) throw new ApiError(404, 'site_not_found', 'No such site.');
-  return site;
-};
 
 /** `/v1/admin/sites/:site/funnels…`: funnel definitions, behind the admin token. */
 export const funnels = new OpenAPIHono<AppEnv>()
@@ -103,16 +91,16 @@ export const funnels = new OpenAPIHono<AppEnv>()
     const funnel = c.req.valid('json');
     if (funnel.id !== funnelId)
       throw new ApiError(400, 'invalid_request', `id: must equal the id in the path (${funnelId})`);
-    const site = await siteOf(c.env.DB, siteId);
+    const site = await requireSite(c.env.DB, siteId);
     return c.json(funnel, (await putFunnel(c.env.DB, site.id, funnel)) ? 200 : 201);
   })
   .openapi(listRoute, async (c) => {
-    const site = await siteOf(c.env.DB, c.req.valid('param').site);
+    const site = await requireSite(c.env.DB, c.req.valid('param').site);
     return c.json({ funnels: await listFunnels(c.env.DB, site.id) }, 200);
   })
   .openapi(deleteRoute, async (c) => {
     const { site: siteId, funnel } = c.req.valid('param');
-    const site = await siteOf(c.env.DB, siteId);
+    const site = await requireSite(c.env.DB, siteId);
     if (!(await deleteFunnel(c.env.DB, site.id, funnel)))
       throw new ApiError(404, 'funnel_not_found', 'No such funnel.');
     return c.body(null, 204);

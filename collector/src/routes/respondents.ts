@@ -1,11 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { eraseRespondent } from '../db/erasure';
-import { findSite } from '../db/sites';
+import { requireSite } from '../db/sites';
 import type { AppEnv } from '../env';
-import { ApiError } from '../lib/errors';
 import { userKey } from '../lib/userKey';
 import { requireAdmin } from '../middleware/auth';
-import { ADMIN_TOKEN, errorResponse } from '../schema/common';
+import { ADMIN_ERRORS, ADMIN_TOKEN, errorResponse } from '../schema/common';
 
 const ErasureSchema = z
   .object({
@@ -40,16 +39,14 @@ const route = createRoute({
   responses: {
     200: { description: 'Erased.', content: { 'application/json': { schema: ErasureSchema } } },
     404: errorResponse('No such site.'),
-    401: errorResponse('No admin token.'),
-    403: errorResponse('Wrong admin token.'),
+    ...ADMIN_ERRORS,
   },
 });
 
 /** `DELETE /v1/sites/:site/respondents/:id`: erasure of one respondent, behind the admin token. */
 export const respondents = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const { site: siteId, id } = c.req.valid('param');
-  const site = await findSite(c.env.DB, siteId);
-  if (!site) throw new ApiError(404, 'site_not_found', 'No such site.');
+  const site = await requireSite(c.env.DB, siteId);
   const erased = await eraseRespondent(c.env.DB, site.id, id, await userKey(id), Date.now());
   return c.json({ id, ...erased }, 200);
 });

@@ -4,7 +4,7 @@ import type { AppEnv } from '../env';
 import { csvLines } from '../lib/csv';
 import { ApiError } from '../lib/errors';
 import { requireReadKey } from '../middleware/auth';
-import { errorResponse, READ_KEY, SiteParamSchema } from '../schema/common';
+import { errorResponse, READ_ERRORS, READ_KEY, SiteParamSchema } from '../schema/common';
 import { instant, toMillis } from '../stats/window';
 
 const FORMATS = { json: 'application/json', ndjson: 'application/x-ndjson', csv: 'text/csv' } as const;
@@ -151,8 +151,7 @@ const route = createRoute({
       },
     },
     400: errorResponse('A malformed query or cursor; the message names the parameter.'),
-    401: errorResponse('No read key.'),
-    403: errorResponse('The key cannot read this site.'),
+    ...READ_ERRORS,
   },
 });
 

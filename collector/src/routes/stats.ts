@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { cesCounts, csatCounts, ingestCounts, npsCounts } from '../db/aggregates';
 import type { AppEnv } from '../env';
 import { requireReadKey } from '../middleware/auth';
-import { errorResponse, READ_KEY, SiteParamSchema } from '../schema/common';
+import { errorResponse, READ_ERRORS, READ_KEY, SiteParamSchema } from '../schema/common';
 import { CesStatsSchema, CsatStatsSchema, IngestStatsSchema, NpsStatsSchema } from '../schema/stats';
 import { ces } from '../stats/ces';
 import { csat } from '../stats/csat';
@@ -18,8 +18,7 @@ import {
 
 const unauthorised = {
   400: errorResponse('A malformed query; the message names the parameter.'),
-  401: errorResponse('No read key.'),
-  403: errorResponse('The key cannot read this site.'),
+  ...READ_ERRORS,
 };
 
 const statsRoute = <Schema extends typeof NpsStatsSchema | typeof CsatStatsSchema | typeof CesStatsSchema>(

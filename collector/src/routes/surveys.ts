@@ -1,16 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { findSite } from '../db/sites';
+import { requireSite } from '../db/sites';
 import { deleteSurvey, listSurveys, putSurvey } from '../db/surveys';
 import type { AppEnv } from '../env';
 import { ApiError } from '../lib/errors';
 import { requireAdmin } from '../middleware/auth';
-import { ADMIN_TOKEN, errorResponse } from '../schema/common';
+import { ADMIN_ERRORS, ADMIN_TOKEN, errorResponse } from '../schema/common';
 import { SurveyDefinitionSchema } from '../schema/surveys';
-
-const unauthorised = {
-  401: errorResponse('No admin token.'),
-  403: errorResponse('Wrong admin token.'),
-};
 
 const SiteParamsSchema = z.object({
   site: z.string().openapi({ param: { name: 'site', in: 'path' }, example: 'shop' }),
@@ -48,7 +43,7 @@ const listRoute = createRoute({
       },
     },
     404: errorResponse('No such site.'),
-    ...unauthorised,
+    ...ADMIN_ERRORS,
   },
 });
 
@@ -71,7 +66,7 @@ const putRoute = createRoute({
     201: { description: 'Created.', content: { 'application/json': { schema: SurveyDefinitionSchema } } },
     400: errorResponse('Invalid definition; the message names the field.'),
     404: errorResponse('No such site.'),
-    ...unauthorised,
+    ...ADMIN_ERRORS,
   },
 });
 
@@ -87,21 +82,14 @@ const deleteRoute = createRoute({
   responses: {
     204: { description: 'Deleted.' },
     404: errorResponse('No such site or survey.'),
-    ...unauthorised,
+    ...ADMIN_ERRORS,
   },
 });
-
-/** Finds the site in the path, or answers 404. */
-const siteOf = async (db: D1Database, id: string) => {
-  const site = await findSite(db, id);
-  if (!site) throw new ApiError(404, 'site_not_found', 'No such site.');
-  return site;
-};
 
 /** `/v1/admin/sites/:site/surveys…`: list, create or replace, and delete survey definitions, behind the admin token. */
 export const surveys = new OpenAPIHono<AppEnv>()
   .openapi(listRoute, async (c) => {
-    const site = await siteOf(c.env.DB, c.req.valid('param').site);
+    const site = await requireSite(c.env.DB, c.req.valid('param').site);
     return c.json({ surveys: await listSurveys(c.env.DB, site.id) }, 200);
   })
   .openapi(putRoute, async (c) => {
@@ -109,13 +97,13 @@ export const surveys = new OpenAPIHono<AppEnv>()
     const survey = c.req.valid('json');
     if (survey.id !== surveyId)
       throw new ApiError(400, 'invalid_request', `id: must equal the id in the path (${surveyId})`);
-    const site = await siteOf(c.env.DB, siteId);
+    const site = await requireSite(c.env.DB, siteId);
     const existed = await putSurvey(c.env.DB, site.id, survey);
     return c.json(survey, existed ? 200 : 201);
   })
   .openapi(deleteRoute, async (c) => {
     const { site: siteId, survey: surveyId } = c.req.valid('param');
-    const site = await siteOf(c.env.DB, siteId);
+    const site = await requireSite(c.env.DB, siteId);
     if (!(await deleteSurvey(c.env.DB, site.id, surveyId)))
       throw new ApiError(404, 'survey_not_found', `The site has no survey ${surveyId}.`);
     return c.body(null, 204);

@@ -27,3 +27,15 @@ export const errorResponse = (description: string) => ({
 /** The bearer schemes routes declare in `security`. */
 export const READ_KEY = [{ readKey: [] }];
 export const ADMIN_TOKEN = [{ adminToken: [] }];
+
+/** The errors of a route behind the admin token. */
+export const ADMIN_ERRORS = {
+  401: errorResponse('No admin token.'),
+  403: errorResponse('Wrong admin token.'),
+};
+
+/** The errors of a route behind a site's read key. */
+export const READ_ERRORS = {
+  401: errorResponse('No read key.'),
+  403: errorResponse('The key cannot read this site.'),
+};

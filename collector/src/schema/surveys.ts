@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { SiteConfig, SurveyDefinition } from '@pulse/sdk/protocol';
+import { FRICTION_SIGNALS } from '../stats/friction';
 import type { Agrees, Same } from './same';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, - or _');
@@ -27,15 +28,7 @@ const urlRule = z.strictObject({
   match: z.enum(['exact', 'prefix', 'contains', 'glob']),
   value: z.string().min(1).max(500),
 });
-const frictionSignal = z.enum([
-  'rage_click',
-  'dead_click',
-  'error_click',
-  'js_error',
-  'form_abandon',
-  'quick_back',
-  'excessive_scroll',
-]);
+const frictionSignal = z.enum(FRICTION_SIGNALS);
 
 /** One question of a survey. */
 export const QuestionSchema = z.discriminatedUnion('type', [
