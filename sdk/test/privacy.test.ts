@@ -31,11 +31,18 @@ describe('privacy and the signal listener', () => {
     vi.useRealTimers();
   });
 
-  /** Starts a client and waits for its friction chunk to load. */
-  const start = async (consent?: 'pending') => {
-    client = init({ site: 'pk_test', endpoint: 'https://pulse.test', assets: 'https://pulse.test/sdk/', consent });
-    await vi.dynamicImportSettled();
-    return client;
+  /** Starts a client. */
+  const start = (consent?: 'pending') =>
+    (client = init({ site: 'pk_test', endpoint: 'https://pulse.test', assets: 'https://pulse.test/sdk/', consent }));
+
+  /**
+   * Sends what waits, as `flush()` does, with the fake clock running: happy-dom has no Web Locks, so the delivery
+   * takes its localStorage lease, which waits 100–200 ms before the first send.
+   */
+  const flush = async (pulse: Pulse) => {
+    const done = pulse.flush();
+    await vi.advanceTimersByTimeAsync(300);
+    await done;
   };
 
   /** Three quick clicks on the pay button, and the wait that ends the burst. */
@@ -46,10 +53,10 @@ describe('privacy and the signal listener', () => {
 
   it('captures friction, sends it, and tells on("signal") listeners', async () => {
     const signals: PulseEvent[] = [];
-    const pulse = await start();
+    const pulse = start();
     pulse.on('signal', (event) => signals.push(event));
     await rage();
-    await pulse.flush();
+    await flush(pulse);
     expect(sent(fetchMock).map((event) => event.type)).toEqual(['pageview', 'rage_click']);
     expect(signals).toEqual([expect.objectContaining({ type: 'rage_click', count: 3, target: '#pay', label: 'Pay' })]);
   });
@@ -61,10 +68,10 @@ describe('privacy and the signal listener', () => {
     ] as const) {
       vi.stubGlobal('navigator', Object.create(navigator, { [name]: { value } }));
       const signals: PulseEvent[] = [];
-      const pulse = await start();
+      const pulse = start();
       pulse.on('signal', (event) => signals.push(event));
       await rage();
-      await pulse.flush();
+      await flush(pulse);
       pulse.shutdown();
       expect(sent(fetchMock)).toEqual([]);
       expect(signals).toEqual([]);
@@ -72,30 +79,30 @@ describe('privacy and the signal listener', () => {
   });
 
   it('captures nothing while consent is pending, and friction after consent(true)', async () => {
-    const pulse = await start('pending');
+    const pulse = start('pending');
     await rage();
-    await pulse.flush();
+    await flush(pulse);
     expect(sent(fetchMock)).toEqual([]);
     pulse.consent(true);
     await rage();
-    await pulse.flush();
+    await flush(pulse);
     expect(sent(fetchMock).map((event) => event.type)).toEqual(['pageview', 'rage_click']);
   });
 
   it('sends nothing once the page opted out with localStorage pulse:optout', async () => {
     localStorage.setItem('pulse:optout', 'true');
-    const pulse = await start();
+    const pulse = start();
     await rage();
-    await pulse.flush();
+    await flush(pulse);
     expect(sent(fetchMock)).toEqual([]);
   });
 
   it('stops every signal at shutdown', async () => {
-    const pulse = await start();
-    await pulse.flush();
+    const pulse = start();
+    await flush(pulse);
     pulse.shutdown();
     await rage();
-    await pulse.flush();
+    await flush(pulse);
     expect(sent(fetchMock).map((event) => event.type)).toEqual(['pageview']);
   });
 });

@@ -1,16 +1,21 @@
 import type { Unlisten } from '../lib/listen';
-import { loadFriction } from '../lib/loadFriction';
 import type { Thresholds } from '../protocol';
+import { onDeadClick } from './onDeadClick';
+import { onErrorClick } from './onErrorClick';
+import { onExcessiveScroll } from './onExcessiveScroll';
+import { onFormAbandon } from './onFormAbandon';
 import { onJsError } from './onJsError';
+import { onQuickBack } from './onQuickBack';
+import { onRageClick } from './onRageClick';
 import { onVitals } from './onVitals';
 import type { Report } from './types';
 
 /**
- * Starts every friction signal and web vitals; returns the function that stops them all. Uncaught errors are
- * watched from the first moment; the other detectors arrive at once in their own chunk (`friction.js`, which
- * keeps `pulse.js` small), and web-vitals once the page is idle (`vitals.js`), both from `assets`. Detectors read
- * `thresholds` live, so a site's overrides apply as soon as they arrive. `ours` lists Pulse's own URLs, which are
- * not a page's reaction to a click. Nothing here ever throws, and a chunk that cannot load leaves the rest running.
+ * Starts every friction signal, and web vitals once the page is idle (`vitals.js`, from `assets`); returns the
+ * function that stops them all. Detectors read `thresholds` live, so a site's overrides apply as soon as they
+ * arrive. `ours` lists Pulse's own URLs, which are not a page's reaction to a click. Nothing here ever throws:
+ * where a browser API is missing (no MutationObserver, sessionStorage blocked), the detectors that need it, and
+ * those after them, stay off, and the others keep running.
  */
 export const startSignals = (report: Report, thresholds: Thresholds, assets: string, ours: string[]): Unlisten => {
   const lifetime = new AbortController();
@@ -19,11 +24,14 @@ export const startSignals = (report: Report, thresholds: Thresholds, assets: str
   try {
     onJsError(send, thresholds.jsError, signal);
     onVitals(send, assets, signal);
-    loadFriction(assets)
-      .then((start) => signal.aborted || start(send, thresholds, ours, signal))
-      .catch(() => undefined);
+    onErrorClick(send, thresholds.errorClick, signal);
+    onRageClick(send, thresholds.rageClick, signal);
+    onExcessiveScroll(send, thresholds.excessiveScroll, signal);
+    onDeadClick(send, thresholds.deadClick, ours, signal);
+    onFormAbandon(send, signal);
+    onQuickBack(send, thresholds.quickBack, signal);
   } catch {
-    // A missing browser API (no AbortController): friction capture stays off.
+    // A missing browser API: the detectors started so far keep running.
   }
   return () => lifetime.abort();
 };
