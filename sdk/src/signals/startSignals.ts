@@ -1,4 +1,3 @@
-import type { Unlisten } from '../lib/listen';
 import type { Thresholds } from '../protocol';
 import { onDeadClick } from './onDeadClick';
 import { onErrorClick } from './onErrorClick';
@@ -11,15 +10,20 @@ import { onVitals } from './onVitals';
 import type { Report } from './types';
 
 /**
- * Starts every friction signal, and web vitals once the page is idle (`vitals.js`, from `assets`); returns the
- * function that stops them all. Detectors read `thresholds` live, so a site's overrides apply as soon as they
+ * Starts every friction signal, and web vitals once the page is idle (`vitals.js`, from `assets`), until `signal`
+ * aborts. Detectors read `thresholds` live, so a site's overrides apply as soon as they
  * arrive. `ours` lists Pulse's own URLs, which are not a page's reaction to a click. Nothing here ever throws:
  * where a browser API is missing (no MutationObserver, sessionStorage blocked), the detectors that need it, and
  * those after them, stay off, and the others keep running.
  */
-export const startSignals = (report: Report, thresholds: Thresholds, assets: string, ours: string[]): Unlisten => {
-  const lifetime = new AbortController();
-  const { signal } = lifetime;
+export const startSignals = (
+  report: Report,
+  thresholds: Thresholds,
+  assets: string,
+  ours: string[],
+  signal: AbortSignal,
+): void => {
+  // A detector's timer may still fire after the end.
   const send: Report = (event) => signal.aborted || report(event);
   try {
     onJsError(send, thresholds.jsError, signal);
@@ -33,5 +37,4 @@ export const startSignals = (report: Report, thresholds: Thresholds, assets: str
   } catch {
     // A missing browser API: the detectors started so far keep running.
   }
-  return () => lifetime.abort();
 };

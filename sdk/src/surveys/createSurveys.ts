@@ -36,8 +36,6 @@ export interface Surveys {
   observe(event: { type: string; name?: string }): void;
   /** Shows a survey the site asked for by id, whatever its triggers and throttles, once the config is in. */
   show(id: string, into?: string): Promise<boolean>;
-  /** Removes the listeners and timers. */
-  stop(): void;
 }
 
 /** Event types that are not friction signals: everything else a `friction` trigger without `signals` follows. */
@@ -48,8 +46,9 @@ const NOT_FRICTION = /^(pageview|track|identify|survey_|vital)/;
  * visitor here and now (`isEligible`) is presented: at most one automatic prompt per page view, and one at a time.
  * Each trigger fires at most once per page view. A survey with `display.mode: 'tab'` gets its "Feedback" tab
  * instead, wherever its URL rules, targeting and sampling allow, since the visitor opens it; throttles do not apply.
+ * Its listeners and timers stop when `signal` aborts.
  */
-export const createSurveys = (host: SurveyHost): Surveys => {
+export const createSurveys = (host: SurveyHost, signal: AbortSignal): Surveys => {
   let definitions: SurveyDefinition[] = [];
   let promptedThisPage = false;
   let busy = false;
@@ -94,10 +93,14 @@ export const createSurveys = (host: SurveyHost): Surveys => {
     }
   };
 
-  /** Starts the page's triggers over: page view and visit triggers now, delays from the page's start. */
-  const arm = () => {
+  const disarm = () => {
     for (const timer of timers) clearTimeout(timer);
     timers = [];
+  };
+
+  /** Starts the page's triggers over: page view and visit triggers now, delays from the page's start. */
+  const arm = () => {
+    disarm();
     for (const survey of definitions)
       for (const trigger of survey.triggers)
         if (trigger.on === 'delay')
@@ -112,19 +115,32 @@ export const createSurveys = (host: SurveyHost): Surveys => {
     );
   };
 
-  const unlisten = [
-    listen(window, 'scroll', () => {
+  listen(
+    window,
+    'scroll',
+    () => {
       const depth = ((scrollY + innerHeight) * 100) / document.documentElement.scrollHeight;
       void fire((trigger) => trigger.on === 'scroll' && depth >= trigger.percent);
-    }),
-    listen(document, 'mouseout', (event) => {
-      const { relatedTarget, clientY } = event as MouseEvent;
+    },
+    signal,
+  );
+  listen<MouseEvent>(
+    document,
+    'mouseout',
+    ({ relatedTarget, clientY }) => {
       if (!relatedTarget && clientY < 1 && device() === 'desktop') void fire((trigger) => trigger.on === 'exit_intent');
-    }),
-    listen(document, 'click', ({ target }) => {
+    },
+    signal,
+  );
+  listen(
+    document,
+    'click',
+    ({ target }) => {
       void fire((trigger) => trigger.on === 'click' && (target as Element).closest?.(trigger.selector));
-    }),
-  ];
+    },
+    signal,
+  );
+  listen(signal, 'abort', disarm);
 
   return {
     update(surveys) {
@@ -150,10 +166,6 @@ export const createSurveys = (host: SurveyHost): Surveys => {
       await ready;
       const survey = definitions.find((candidate) => candidate.id === id);
       return !!survey && present(survey, into, true);
-    },
-    stop() {
-      for (const stop of unlisten) stop();
-      for (const timer of timers) clearTimeout(timer);
     },
   };
 };
