@@ -161,17 +161,15 @@ export const init = (options: PulseOptions): Pulse => {
   };
 
   const surveys = createSurveys(
-    {
-      audience: () => ({
-        ...touchSession(thresholds.session.idleMinutes),
-        traits: storage<Properties>('traits') ?? {},
-        locale,
-        device: device(),
-        path: location.pathname,
-      }),
-      globalCooldownDays: () => thresholds.globalCooldownDays,
-      present,
-    },
+    () => ({
+      ...touchSession(thresholds.session.idleMinutes),
+      traits: storage<Properties>('traits') ?? {},
+      locale,
+      device: device(),
+      path: location.pathname,
+    }),
+    thresholds,
+    present,
     signal,
   );
 

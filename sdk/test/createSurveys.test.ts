@@ -23,15 +23,13 @@ const survey = (id: string, ...triggers: Trigger[]): SurveyDefinition => ({
 const setup = (surveys: SurveyDefinition[], who: Partial<Audience> = {}, cooldownDays = 14) => {
   const shown: { id: string; options: PresentOptions }[] = [];
   const engine = createSurveys(
-    {
-      // Read at each call, so that a test can move the visitor to another path.
-      audience: () => ({ ...audience, ...who }),
-      globalCooldownDays: () => cooldownDays,
-      present: async (definition, options) => {
-        shown.push({ id: definition.id, options });
-        recordHistory(definition.id, 'shown');
-        return true;
-      },
+    // Read at each call, so that a test can move the visitor to another path.
+    () => ({ ...audience, ...who }),
+    { globalCooldownDays: cooldownDays },
+    async (definition, options) => {
+      shown.push({ id: definition.id, options });
+      recordHistory(definition.id, 'shown');
+      return true;
     },
     lifetime.signal,
   );

@@ -254,6 +254,29 @@ describe('createDelivery', () => {
     expect(sentIds()).toEqual([event(1).id, event(2).id]);
   });
 
+  it('after pagehide, posts at once what later listeners capture, until the page is shown again', async () => {
+    fetchMock.mockReturnValue(new Promise(() => undefined));
+    const delivery = deliver(memoryOutbox());
+    delivery.add(event(1));
+    // A detector whose pagehide listener comes after the delivery's, as the form-abandon detector's does.
+    const late = () => delivery.add(event(2, { type: 'form_abandon', form: '#f', fields: 1, duration: 5 }));
+    window.addEventListener('pagehide', late);
+    window.dispatchEvent(new Event('pagehide'));
+    window.removeEventListener('pagehide', late);
+    // web-vitals reports its final values as the page turns hidden, which follows pagehide.
+    delivery.add(event(3));
+    // No await: each request left as its event was captured.
+    expect(bodies().map((body) => body.events.map((one: PulseEvent) => one.id))).toEqual([
+      [event(1).id],
+      [event(2).id],
+      [event(3).id],
+    ]);
+    // Restored from the back/forward cache: events wait for the next send again.
+    window.dispatchEvent(new Event('pageshow'));
+    delivery.add(event(4));
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+  });
+
   it('sends at once when the browser comes back online, with the backoff reset', async () => {
     const outbox = memoryOutbox();
     await outbox.add(event(1));

@@ -31,9 +31,12 @@ describe('privacy and the signal listener', () => {
     vi.useRealTimers();
   });
 
-  /** Starts a client. */
-  const start = (consent?: 'pending') =>
-    (client = init({ site: 'pk_test', endpoint: 'https://pulse.test', assets: 'https://pulse.test/sdk/', consent }));
+  /** Starts a client and waits for its friction chunk, which holds the rage-click detector, to load. */
+  const start = async (consent?: 'pending') => {
+    client = init({ site: 'pk_test', endpoint: 'https://pulse.test', assets: 'https://pulse.test/sdk/', consent });
+    await vi.dynamicImportSettled();
+    return client;
+  };
 
   /**
    * Sends what waits, as `flush()` does, with the fake clock running: happy-dom has no Web Locks, so the delivery
@@ -53,7 +56,7 @@ describe('privacy and the signal listener', () => {
 
   it('captures friction, sends it, and tells on("signal") listeners', async () => {
     const signals: PulseEvent[] = [];
-    const pulse = start();
+    const pulse = await start();
     pulse.on('signal', (event) => signals.push(event));
     await rage();
     await flush(pulse);
@@ -68,7 +71,7 @@ describe('privacy and the signal listener', () => {
     ] as const) {
       vi.stubGlobal('navigator', Object.create(navigator, { [name]: { value } }));
       const signals: PulseEvent[] = [];
-      const pulse = start();
+      const pulse = await start();
       pulse.on('signal', (event) => signals.push(event));
       await rage();
       await flush(pulse);
@@ -79,7 +82,7 @@ describe('privacy and the signal listener', () => {
   });
 
   it('captures nothing while consent is pending, and friction after consent(true)', async () => {
-    const pulse = start('pending');
+    const pulse = await start('pending');
     await rage();
     await flush(pulse);
     expect(sent(fetchMock)).toEqual([]);
@@ -91,14 +94,14 @@ describe('privacy and the signal listener', () => {
 
   it('sends nothing once the page opted out with localStorage pulse:optout', async () => {
     localStorage.setItem('pulse:optout', 'true');
-    const pulse = start();
+    const pulse = await start();
     await rage();
     await flush(pulse);
     expect(sent(fetchMock)).toEqual([]);
   });
 
   it('stops every signal at shutdown', async () => {
-    const pulse = start();
+    const pulse = await start();
     await flush(pulse);
     pulse.shutdown();
     await rage();

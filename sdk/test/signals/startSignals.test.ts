@@ -17,6 +17,7 @@ describe('startSignals', () => {
     const { reported, report } = recorder();
     const lifetime = new AbortController();
     expect(() => startSignals(report, structuredClone(DEFAULT_THRESHOLDS), '/sdk/', [], lifetime.signal)).not.toThrow();
+    await vi.dynamicImportSettled();
     document.body.innerHTML = '<button id="b">Go</button>';
     for (let i = 0; i < 3; i++) click(document.querySelector('#b')!);
     vi.advanceTimersByTime(1100);
