@@ -10,7 +10,7 @@ import { currentUrl, onPageview } from './signals/onPageview';
 import { startSignals } from './signals/startSignals';
 import type { Signal } from './signals/types';
 import { createSurveys, type PresentOptions } from './surveys/createSurveys';
-import { recordHistory } from './surveys/history';
+import { recordHistory, type SurveyHistory } from './surveys/history';
 import { applyThresholds, DEFAULT_THRESHOLDS } from './thresholds';
 
 /** Options of `init`. */
@@ -79,13 +79,16 @@ export const init = (options: PulseOptions): Pulse => {
   const locale = options.locale || navigator.language || 'en';
   const assets = options.assets ?? `${endpoint}/sdk/`;
   const thresholds = structuredClone(DEFAULT_THRESHOLDS);
-  const delivery = createDelivery({ endpoint, site, outbox: createOutbox(site) });
-  const listeners: { [K in keyof PulseListeners]?: PulseListeners[K][] } = {};
+  // Every listener, observer and timer stops when this aborts (`shutdown`).
+  const lifetime = new AbortController();
+  const { signal } = lifetime;
+  const delivery = createDelivery({ endpoint, site, outbox: createOutbox(site), signal });
+  // No prototype: `on('__proto__', …)` gets a list of its own like any other name.
+  const listeners: { [K in keyof PulseListeners]?: PulseListeners[K][] } = Object.create(null);
   const privacySignal =
     (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true || navigator.doNotTrack === '1';
   const pending = options.consent === 'pending';
   const consent: Required<Consent> = { analytics: !pending && !privacySignal, surveys: !pending };
-  const cleanups: (() => void)[] = [];
 
   const emit = <K extends keyof PulseListeners>(name: K, detail: Parameters<PulseListeners[K]>[0]) => {
     for (const handler of listeners[name] ?? []) {
@@ -103,12 +106,12 @@ export const init = (options: PulseOptions): Pulse => {
     surveys.observe(event);
     if (!consent[purpose] || storage('optout')) return;
     const now = Date.now();
-    const identity = touchSession(thresholds.session.idleMinutes, now);
+    const { visitor, session } = touchSession(thresholds.session.idleMinutes, now);
     const full = {
       id: uuid7(now),
       ts: now,
-      visitor: identity.visitor,
-      session: identity.session,
+      visitor,
+      session,
       url: currentUrl(),
       device: device(),
       user: storage<string>('user') ?? undefined,
@@ -118,14 +121,20 @@ export const init = (options: PulseOptions): Pulse => {
     return full;
   };
 
+  /** Renders a survey through the widget chunk; rejects when the chunk cannot load (the engine catches it). */
   const present = async (survey: SurveyDefinition, { into, opened, tab, closed }: PresentOptions) => {
     // Null only when a selector was given and matches nothing.
     const target = into && document.querySelector(into);
     if (!consent.surveys || target === null) return false;
-    const mount = await loadWidget(assets).catch(() => undefined);
-    if (!mount) return false;
+    const mount = await loadWidget(assets);
     // A new response id each time the survey opens: a tab can open it more than once.
     let tag: { survey: string; response: string };
+    /** Records one step of the survey: its event, the visitor's history, and the host's listeners. */
+    const step = (what: keyof SurveyHistory, event: Signal, detail: object = tag) => {
+      capture(event, 'surveys');
+      recordHistory(survey.id, what);
+      emit(what, detail as Parameters<PulseListeners[typeof what]>[0] & { question: string; value: unknown });
+    };
     mount({
       survey,
       locale,
@@ -135,19 +144,13 @@ export const init = (options: PulseOptions): Pulse => {
       tab,
       onShown() {
         tag = { survey: survey.id, response: uuid7() };
-        capture({ type: 'survey_shown', ...tag }, 'surveys');
-        recordHistory(survey.id, 'shown');
-        emit('shown', tag);
+        step('shown', { type: 'survey_shown', ...tag });
       },
-      onAnswer(question, value) {
-        capture({ type: 'survey_answer', ...tag, question: question.id, kind: question.type, value }, 'surveys');
-        recordHistory(survey.id, 'answered');
-        emit('answered', { ...tag, question: question.id, value });
+      onAnswer({ id: question, type: kind }, value) {
+        step('answered', { type: 'survey_answer', ...tag, question, kind, value }, { ...tag, question, value });
       },
       onDismiss(question) {
-        capture({ type: 'survey_dismissed', ...tag, question: question?.id }, 'surveys');
-        recordHistory(survey.id, 'dismissed');
-        emit('dismissed', tag);
+        step('dismissed', { type: 'survey_dismissed', ...tag, question: question?.id });
       },
       onClose() {
         closed?.();
@@ -157,99 +160,85 @@ export const init = (options: PulseOptions): Pulse => {
     return true;
   };
 
-  const surveys = createSurveys({
-    audience: () => {
-      const identity = touchSession(thresholds.session.idleMinutes);
-      return {
-        visitor: identity.visitor,
-        visits: identity.visits,
-        traits: storage<Properties>('traits') ?? {},
-        locale,
-        device: device(),
-        path: location.pathname,
-      };
-    },
-    globalCooldownDays: () => thresholds.globalCooldownDays,
+  const surveys = createSurveys(
+    () => ({
+      ...touchSession(thresholds.session.idleMinutes),
+      traits: storage<Properties>('traits') ?? {},
+      locale,
+      device: device(),
+      path: location.pathname,
+    }),
+    thresholds,
     present,
-  });
+    signal,
+  );
 
-  const loadConfig = async () => {
-    const response = await fetch(`${endpoint}/v1/sites/${encodeURIComponent(site)}/config`, { credentials: 'omit' });
-    // An error answer (unknown site) has neither field: defaults, and no surveys.
-    const config = (await response.json()) as Partial<SiteConfig>;
-    applyThresholds(thresholds, config.thresholds);
-    surveys.update(config.surveys ?? []);
+  const pageview = () => {
+    capture({ type: 'pageview' });
+    surveys.pageview();
   };
 
-  cleanups.push(
-    onPageview(() => {
-      capture({ type: 'pageview' });
-      surveys.pageview();
-    }),
-    delivery.stop,
-    surveys.stop,
-    // Friction signals and web vitals; friction also reaches `on('signal')` listeners.
-    startSignals(
-      (event) => {
-        const full = capture(event);
-        if (full && full.type !== 'vital') emit('signal', full);
-      },
-      thresholds,
-      assets,
-      [endpoint, assets],
-    ),
+  onPageview(pageview, signal);
+  // Friction signals and web vitals; friction also reaches `on('signal')` listeners.
+  startSignals(
+    (event) => {
+      const full = capture(event);
+      if (full && full.type !== 'vital') emit('signal', full);
+    },
+    thresholds,
+    assets,
+    [endpoint, assets],
+    signal,
   );
-  // No config (offline): no surveys, and `show` stops waiting for them.
-  loadConfig().catch(() => surveys.update([]));
+  // An error answer (unknown site) has neither field: defaults, and no surveys. No config (offline): no surveys,
+  // and `show` stops waiting for them.
+  fetch(`${endpoint}/v1/sites/${encodeURIComponent(site)}/config`, { credentials: 'omit' })
+    .then((response) => response.json())
+    .then((config: Partial<SiteConfig>) => {
+      applyThresholds(thresholds, config.thresholds);
+      surveys.update(config.surveys ?? []);
+    })
+    .catch(() => surveys.update([]));
   void delivery.flush();
 
-  const safe =
-    <A extends unknown[], R>(method: (...args: A) => R, fallback?: R) =>
-    (...args: A): R => {
-      try {
-        return method(...args);
-      } catch {
-        return fallback as R;
-      }
-    };
-
-  return {
-    identify: safe((userId: string, traits?: Properties) => {
+  const client: Pulse = {
+    identify(userId, traits) {
       storage('user', String(userId));
       storage('traits', { ...storage<Properties>('traits'), ...traits });
       capture({ type: 'identify', traits });
-    }),
-    reset: safe(() => {
-      storage('user', null);
-      storage('traits', null);
-      storage('id', null);
-    }),
-    track: safe((name: string, props?: Properties) => capture({ type: 'track', name: String(name), props })),
-    page: safe(() => {
-      capture({ type: 'pageview' });
-      surveys.pageview();
-    }),
-    show: safe((surveyId: string, showOptions?: { into?: string }) =>
-      surveys.show(surveyId, showOptions?.into).catch(() => false),
-    ),
-    consent: safe((granted: boolean | Consent) => {
+    },
+    reset() {
+      for (const key of ['user', 'traits', 'id']) storage(key, null);
+    },
+    track: (name, props) => capture({ type: 'track', name: String(name), props }),
+    page: pageview,
+    show: (surveyId, showOptions) => surveys.show(surveyId, showOptions?.into).catch(() => false),
+    consent(granted) {
       const hadAnalytics = consent.analytics;
       Object.assign(consent, typeof granted === 'boolean' ? { analytics: granted, surveys: granted } : granted);
       // The page view that loaded the page was not recorded while consent was missing.
       if (consent.analytics && !hadAnalytics) capture({ type: 'pageview' });
-    }),
-    on: safe(
-      <K extends keyof PulseListeners>(name: K, handler: PulseListeners[K]) => {
-        const list = (listeners[name] ??= []) as PulseListeners[K][];
-        list.push(handler);
-        // `>>> 0` turns a missing handler's -1 into an index past the end, so a second call removes nothing.
-        return () => void list.splice(list.indexOf(handler) >>> 0, 1);
-      },
-      () => undefined,
-    ),
-    flush: safe(() => delivery.flush().catch(() => undefined), Promise.resolve()),
-    shutdown: safe(() => {
-      for (const cleanup of cleanups.splice(0)) cleanup();
-    }),
+    },
+    on(name, handler) {
+      const list = (listeners[name] ??= []) as (typeof handler)[];
+      list.push(handler);
+      // `>>> 0` turns a missing handler's -1 into an index past the end, so a second call removes nothing.
+      return () => void list.splice(list.indexOf(handler) >>> 0, 1);
+    },
+    // The delivery's flush never rejects.
+    flush: delivery.flush,
+    shutdown: () => lifetime.abort(),
   };
+  // No method throws: each returns nothing where it failed (`on` and `flush` cannot fail: see above).
+  for (const name of Object.keys(client) as (keyof Pulse)[]) {
+    const method = client[name] as (...args: unknown[]) => unknown;
+    (client as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      try {
+        return method(...args);
+      } catch {
+        return undefined;
+      }
+    };
+  }
+  return client;
 };

@@ -1,4 +1,4 @@
-import { init, type Pulse } from './client';
+import { init, type Pulse, type PulseOptions } from './client';
 
 /** The stub the snippet defines before `pulse.js` arrives: calls wait in `q`. */
 type Stub = ((...args: unknown[]) => unknown) & { q?: unknown[][] } & Partial<Pulse>;
@@ -11,15 +11,16 @@ try {
   const script = document.currentScript as HTMLScriptElement | null;
   const global = window as unknown as { pulse?: Stub };
   const data = script?.dataset;
-  if (script && data?.site && !global.pulse?.identify) {
-    const assets = new URL('.', script.src).href;
+  if (data?.site && !global.pulse?.identify) {
+    // The folder `pulse.js` came from, where its chunks are.
+    const assets = new URL('.', script!.src);
+    // The attributes bear the options' names (`data-site`, `data-endpoint`, `data-consent`, `data-locale`); `init`
+    // reads only those and ignores any consent but 'pending'.
     const client = init({
-      site: data.site,
-      endpoint: data.endpoint || new URL(script.src).origin,
-      consent: data.consent === 'pending' ? 'pending' : undefined,
-      locale: data.locale,
-      nonce: script.nonce,
-      assets,
+      ...(data as unknown as PulseOptions),
+      endpoint: data.endpoint || assets.origin,
+      nonce: script!.nonce,
+      assets: assets.href,
     });
     const queued = global.pulse?.q ?? [];
     const pulse: Stub = Object.assign((method: unknown, ...args: unknown[]) => {

@@ -18,8 +18,8 @@ vi.mock('../src/lib/loadWidget', () => ({
 vi.mock('../src/surveys/createSurveys', async (importOriginal) => {
   const real = await importOriginal<typeof import('../src/surveys/createSurveys')>();
   return {
-    createSurveys: (host: Parameters<typeof real.createSurveys>[0]) => {
-      const engine = real.createSurveys(host);
+    createSurveys: (...args: Parameters<typeof real.createSurveys>) => {
+      const engine = real.createSurveys(...args);
       return {
         ...engine,
         observe(event: { type: string; name?: string }) {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SurveyDefinition, Trigger } from '../src/protocol';
-import { createSurveys, type PresentOptions, type Surveys } from '../src/surveys/createSurveys';
+import { createSurveys, type PresentOptions } from '../src/surveys/createSurveys';
 import { recordHistory } from '../src/surveys/history';
 import type { Audience } from '../src/surveys/isEligible';
 
@@ -22,17 +22,17 @@ const survey = (id: string, ...triggers: Trigger[]): SurveyDefinition => ({
 /** An engine whose host records what it was asked to present; presenting succeeds. */
 const setup = (surveys: SurveyDefinition[], who: Partial<Audience> = {}, cooldownDays = 14) => {
   const shown: { id: string; options: PresentOptions }[] = [];
-  const engine = createSurveys({
+  const engine = createSurveys(
     // Read at each call, so that a test can move the visitor to another path.
-    audience: () => ({ ...audience, ...who }),
-    globalCooldownDays: () => cooldownDays,
-    present: async (definition, options) => {
+    () => ({ ...audience, ...who }),
+    { globalCooldownDays: cooldownDays },
+    async (definition, options) => {
       shown.push({ id: definition.id, options });
       recordHistory(definition.id, 'shown');
       return true;
     },
-  });
-  engines.push(engine);
+    lifetime.signal,
+  );
   engine.update(surveys);
   /** Ids presented so far, after pending promises settle. */
   const ids = async () => {
@@ -44,7 +44,8 @@ const setup = (surveys: SurveyDefinition[], who: Partial<Audience> = {}, cooldow
   return { engine, shown, ids, close };
 };
 
-const engines: Surveys[] = [];
+/** Ends the engines of a test. */
+let lifetime = new AbortController();
 const setSize = (width: number, scrollHeight = 3000) => {
   Object.defineProperty(window, 'innerWidth', { value: width, configurable: true });
   Object.defineProperty(window, 'innerHeight', { value: 800, configurable: true });
@@ -56,6 +57,7 @@ const scrollTo = (y: number) => {
 };
 
 beforeEach(() => {
+  lifetime = new AbortController();
   vi.useFakeTimers();
   localStorage.clear();
   setSize(1280);
@@ -64,7 +66,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  for (const engine of engines.splice(0)) engine.stop();
+  lifetime.abort();
   vi.useRealTimers();
 });
 
@@ -205,10 +207,14 @@ describe('createSurveys triggers', () => {
     expect(shown[0]!.options).toEqual({ tab: true });
   });
 
-  it('stops listening when stopped', async () => {
-    const { engine, ids } = setup([survey('clicked', { on: 'click', selector: '#help' })]);
-    engine.stop();
+  it('stops listening, and its delay timers, once its signal aborts', async () => {
+    const { ids } = setup([
+      survey('clicked', { on: 'click', selector: '#help' }),
+      survey('later', { on: 'delay', seconds: 5 }),
+    ]);
+    lifetime.abort();
     document.getElementById('help')!.click();
+    await vi.advanceTimersByTimeAsync(10_000);
     expect(await ids()).toEqual([]);
   });
 });

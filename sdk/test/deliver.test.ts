@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BATCH_LIMITS, createDelivery, type Delivery } from '../src/lib/deliver';
+import { BATCH_LIMITS, createDelivery } from '../src/lib/deliver';
 import { memoryOutbox, type Outbox } from '../src/lib/outbox';
 import type { PulseEvent } from '../src/protocol';
 
@@ -34,23 +34,22 @@ const setLocks = (locks: unknown) => Object.defineProperty(navigator, 'locks', {
 
 describe('createDelivery', () => {
   const fetchMock = vi.fn<typeof fetch>();
-  const started: Delivery[] = [];
-  const deliver = (outbox: Outbox, options: { interval?: number; site?: string } = {}) => {
-    const delivery = createDelivery({ endpoint: 'https://c.example', site: 'pk_x', outbox, ...options });
-    started.push(delivery);
-    return delivery;
-  };
+  /** Ends every delivery of a test. */
+  let lifetime = new AbortController();
+  const deliver = (outbox: Outbox, options: { interval?: number; site?: string; signal?: AbortSignal } = {}) =>
+    createDelivery({ endpoint: 'https://c.example', site: 'pk_x', outbox, signal: lifetime.signal, ...options });
   const bodies = () => fetchMock.mock.calls.map(([, init]) => JSON.parse(init!.body as string));
   const sentIds = () => bodies().flatMap((body) => body.events.map((one: PulseEvent) => one.id));
 
   beforeEach(() => {
+    lifetime = new AbortController();
     vi.useFakeTimers();
     vi.stubGlobal('fetch', fetchMock);
     fetchMock.mockReset();
     setLocks(fakeLocks());
   });
   afterEach(() => {
-    for (const delivery of started.splice(0)) delivery.stop();
+    lifetime.abort();
     vi.useRealTimers();
     vi.unstubAllGlobals();
     vi.restoreAllMocks();
@@ -224,10 +223,11 @@ describe('createDelivery', () => {
     const big = 'x'.repeat(1_000);
     const capture = (count: number) => {
       fetchMock.mockClear();
-      const delivery = deliver(memoryOutbox());
+      const page = new AbortController();
+      const delivery = deliver(memoryOutbox(), { signal: page.signal });
       for (let n = 1; n <= count; n++) delivery.add(event(n, { type: 'track', name: 'big', props: { big } }));
       window.dispatchEvent(new Event('pagehide'));
-      delivery.stop();
+      page.abort();
       // No await between the event and this check: the requests left during the event.
       return fetchMock.mock.calls.map(([, init]) => init!);
     };
@@ -254,6 +254,29 @@ describe('createDelivery', () => {
     expect(sentIds()).toEqual([event(1).id, event(2).id]);
   });
 
+  it('after pagehide, posts at once what later listeners capture, until the page is shown again', async () => {
+    fetchMock.mockReturnValue(new Promise(() => undefined));
+    const delivery = deliver(memoryOutbox());
+    delivery.add(event(1));
+    // A detector whose pagehide listener comes after the delivery's, as the form-abandon detector's does.
+    const late = () => delivery.add(event(2, { type: 'form_abandon', form: '#f', fields: 1, duration: 5 }));
+    window.addEventListener('pagehide', late);
+    window.dispatchEvent(new Event('pagehide'));
+    window.removeEventListener('pagehide', late);
+    // web-vitals reports its final values as the page turns hidden, which follows pagehide.
+    delivery.add(event(3));
+    // No await: each request left as its event was captured.
+    expect(bodies().map((body) => body.events.map((one: PulseEvent) => one.id))).toEqual([
+      [event(1).id],
+      [event(2).id],
+      [event(3).id],
+    ]);
+    // Restored from the back/forward cache: events wait for the next send again.
+    window.dispatchEvent(new Event('pageshow'));
+    delivery.add(event(4));
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+  });
+
   it('sends at once when the browser comes back online, with the backoff reset', async () => {
     const outbox = memoryOutbox();
     await outbox.add(event(1));
@@ -273,7 +296,7 @@ describe('createDelivery', () => {
     const delivery = deliver(outbox);
     delivery.add(event(1));
     await vi.advanceTimersByTimeAsync(0);
-    delivery.stop();
+    lifetime.abort();
     window.dispatchEvent(new Event('pagehide'));
     window.dispatchEvent(new Event('online'));
     delivery.add(event(2));
@@ -332,9 +355,11 @@ describe('createDelivery', () => {
     setLocks(undefined);
     const outbox = memoryOutbox();
     for (let n = 1; n <= 150; n++) await outbox.add(event(n));
+    // The lease is one number: its expiry, whose fraction tells the tabs apart.
+    const other = String(Date.now() + 60_000.125);
     fetchMock.mockImplementation(async () => {
       // Another tab, whose claim had not reached this one yet, holds the lease now.
-      localStorage.setItem('pulse:lock:pk_x', JSON.stringify(['other tab', Date.now() + 60_000]));
+      localStorage.setItem('pulse:lock:pk_x', other);
       return respond(202);
     });
     const flushed = deliver(outbox).flush();
@@ -342,6 +367,6 @@ describe('createDelivery', () => {
     await flushed;
     expect(bodies().map((body) => body.events.length)).toEqual([100]);
     // The other tab's lease is left alone.
-    expect(JSON.parse(localStorage.getItem('pulse:lock:pk_x')!)[0]).toBe('other tab');
+    expect(localStorage.getItem('pulse:lock:pk_x')).toBe(other);
   });
 });

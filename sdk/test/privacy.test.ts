@@ -31,11 +31,21 @@ describe('privacy and the signal listener', () => {
     vi.useRealTimers();
   });
 
-  /** Starts a client and waits for its friction chunk to load. */
+  /** Starts a client and waits for its friction chunk, which holds the rage-click detector, to load. */
   const start = async (consent?: 'pending') => {
     client = init({ site: 'pk_test', endpoint: 'https://pulse.test', assets: 'https://pulse.test/sdk/', consent });
     await vi.dynamicImportSettled();
     return client;
+  };
+
+  /**
+   * Sends what waits, as `flush()` does, with the fake clock running: happy-dom has no Web Locks, so the delivery
+   * takes its localStorage lease, which waits 100–200 ms before the first send.
+   */
+  const flush = async (pulse: Pulse) => {
+    const done = pulse.flush();
+    await vi.advanceTimersByTimeAsync(300);
+    await done;
   };
 
   /** Three quick clicks on the pay button, and the wait that ends the burst. */
@@ -49,7 +59,7 @@ describe('privacy and the signal listener', () => {
     const pulse = await start();
     pulse.on('signal', (event) => signals.push(event));
     await rage();
-    await pulse.flush();
+    await flush(pulse);
     expect(sent(fetchMock).map((event) => event.type)).toEqual(['pageview', 'rage_click']);
     expect(signals).toEqual([expect.objectContaining({ type: 'rage_click', count: 3, target: '#pay', label: 'Pay' })]);
   });
@@ -64,7 +74,7 @@ describe('privacy and the signal listener', () => {
       const pulse = await start();
       pulse.on('signal', (event) => signals.push(event));
       await rage();
-      await pulse.flush();
+      await flush(pulse);
       pulse.shutdown();
       expect(sent(fetchMock)).toEqual([]);
       expect(signals).toEqual([]);
@@ -74,11 +84,11 @@ describe('privacy and the signal listener', () => {
   it('captures nothing while consent is pending, and friction after consent(true)', async () => {
     const pulse = await start('pending');
     await rage();
-    await pulse.flush();
+    await flush(pulse);
     expect(sent(fetchMock)).toEqual([]);
     pulse.consent(true);
     await rage();
-    await pulse.flush();
+    await flush(pulse);
     expect(sent(fetchMock).map((event) => event.type)).toEqual(['pageview', 'rage_click']);
   });
 
@@ -86,16 +96,16 @@ describe('privacy and the signal listener', () => {
     localStorage.setItem('pulse:optout', 'true');
     const pulse = await start();
     await rage();
-    await pulse.flush();
+    await flush(pulse);
     expect(sent(fetchMock)).toEqual([]);
   });
 
   it('stops every signal at shutdown', async () => {
     const pulse = await start();
-    await pulse.flush();
+    await flush(pulse);
     pulse.shutdown();
     await rage();
-    await pulse.flush();
+    await flush(pulse);
     expect(sent(fetchMock).map((event) => event.type)).toEqual(['pageview']);
   });
 });

@@ -9,8 +9,6 @@ export interface Delivery {
   add(event: PulseEvent): void;
   /** Sends until the outbox is empty or the collector is unreachable. */
   flush(): Promise<void>;
-  /** Stops the timer and removes the listeners. */
-  stop(): void;
 }
 
 /** Delivery settings. */
@@ -18,15 +16,14 @@ export interface DeliveryOptions {
   endpoint: string;
   site: string;
   outbox: Outbox;
+  /** Stops the timer and removes the listeners when it aborts. */
+  signal: AbortSignal;
   /** Time between sends while something waits, ms. */
   interval?: number;
 }
 
 /** Limits of one request: the collector's 100 events, and bytes kept below the 64 KiB keepalive quota. */
 export const BATCH_LIMITS = { events: 100, bytes: 60_000, quota: 65_536 };
-
-const MIN_BACKOFF = 1_000;
-const MAX_BACKOFF = 300_000;
 
 const bytesOf = (text: string) => new Blob([text]).size;
 
@@ -54,22 +51,23 @@ export const pack = (site: string, events: PulseEvent[], dropped: number): [stri
  * post the same events. Sends happen every `interval` while something waits, at start-up, when the browser comes
  * online and when the page is hidden; after a failure, with exponential backoff and full jitter from 1 s to 5 min,
  * or after Retry-After. When the page is unloaded, the events it captured since its last send go out at once, since
- * no promise may settle after that. Every request is `keepalive`, so it outlives the page.
+ * no promise may settle after that, and so does every event captured after that until the page is shown again
+ * (by `pagehide` listeners that ran later, or as the page turns hidden). Every request is `keepalive`, so it
+ * outlives the page.
  */
-export const createDelivery = ({ endpoint, site, outbox, interval = 5_000 }: DeliveryOptions): Delivery => {
-  const url = `${endpoint}/v1/events`;
-  const lock = `pulse:${site}`;
+export const createDelivery = ({ endpoint, site, outbox, signal, interval = 5_000 }: DeliveryOptions): Delivery => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
-  let stopped = false;
   let running: Promise<void> | undefined;
   let inflight = 0;
   // Events this page captured since its last look at the outbox: what an unload sends.
   let fresh: PulseEvent[] = [];
+  // Between `pagehide` and `pageshow`: every event captured then goes out at once.
+  let gone = false;
 
   const wait = (ms: number) => {
     clearTimeout(timer);
-    timer = stopped
+    timer = signal.aborted
       ? undefined
       : setTimeout(() => {
           timer = undefined;
@@ -80,7 +78,12 @@ export const createDelivery = ({ endpoint, site, outbox, interval = 5_000 }: Del
   const post = async (body: string, bytes: number) => {
     inflight += bytes;
     try {
-      const response = await fetch(url, { method: 'POST', body, keepalive: true, credentials: 'omit' });
+      const response = await fetch(`${endpoint}/v1/events`, {
+        method: 'POST',
+        body,
+        keepalive: true,
+        credentials: 'omit',
+      });
       // Chromium frees a keepalive request's share of the 64 KiB quota only once its body is read.
       await response.text();
       return response;
@@ -104,12 +107,14 @@ export const createDelivery = ({ endpoint, site, outbox, interval = 5_000 }: Del
         const [body, count, bytes] = pack(site, events, dropped);
         const response = await post(body, bytes);
         const { status } = response;
-        const ids = events.slice(0, count).map((event) => event.id);
-        // A 4xx other than 408 and 429 refuses these events for good: they count as lost.
-        if (status < 300 || (status < 500 && status !== 408 && status !== 429))
-          await outbox.remove(ids, status < 300 ? -dropped : count);
         // A Retry-After in seconds; an HTTP date or nonsense counts as none.
-        else return Number(response.headers.get('retry-after')) * 1_000 || 0;
+        if (status > 499 || status === 408 || status === 429)
+          return Number(response.headers.get('retry-after')) * 1_000 || 0;
+        // Any other 4xx refuses these events for good: they count as lost.
+        await outbox.remove(
+          events.slice(0, count).map((event) => event.id),
+          status < 300 ? -dropped : count,
+        );
         failures = 0;
       }
     } catch {
@@ -123,11 +128,11 @@ export const createDelivery = ({ endpoint, site, outbox, interval = 5_000 }: Del
    */
   const lease = async () => {
     const key = `lock:${site}`;
-    const mine = `${Math.random()}`;
-    const ours = () => storage<[string, number]>(key)?.[0] === mine;
-    const held = storage<[string, number]>(key);
-    if (held && held[1] > Date.now()) return interval;
-    storage(key, [mine, Date.now() + 60_000]);
+    // One number is both the lease's expiry (60 s from now) and this tab's token (the random milliseconds).
+    const mine = Date.now() + 6e4 + Math.random() * 1e3;
+    const ours = () => storage(key) === mine;
+    if (storage<number>(key)! > Date.now()) return interval;
+    storage(key, mine);
     // A write reaches other tabs a little later, so two tabs may both claim the lease: the last write wins once
     // it has spread. Wait a while before the first send, and stop before any later one once the lease is lost.
     await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 100));
@@ -138,25 +143,20 @@ export const createDelivery = ({ endpoint, site, outbox, interval = 5_000 }: Del
     }
   };
 
-  /** One drain under the origin's lock; resolves to what `drain` resolves to. */
-  const locked = (): Promise<number | undefined> => {
-    // The DOM typings wrap the callback's promise in another; `request` resolves to the callback's value.
-    const request = navigator.locks?.request(lock, () => drain()) as unknown as Promise<number | undefined> | undefined;
-    return request?.catch(lease) ?? lease();
-  };
-
   function flush(): Promise<void> {
-    running ??= locked().then((hint) => {
+    // The DOM typings wrap the callback's promise in another; `request` resolves to the callback's value.
+    running ??= (
+      (navigator.locks?.request(`pulse:${site}`, () => drain()).catch(lease) ?? lease()) as Promise<number | undefined>
+    ).then((hint) => {
       running = undefined;
-      if (hint === undefined) return;
-      failures++;
-      wait(Math.max(hint, Math.random() * Math.min(MAX_BACKOFF, MIN_BACKOFF * 2 ** (failures - 1))));
+      if (hint !== undefined) wait(Math.max(hint, Math.random() * Math.min(300_000, 1_000 * 2 ** failures++)));
     });
     return running;
   }
 
   /** Sends what this page captured since its last send, synchronously: after `pagehide` no promise may settle. */
   const unload = () => {
+    gone = true;
     for (let rest = fresh; rest.length; ) {
       const [body, count, bytes] = pack(site, rest, 0);
       if (inflight + bytes > BATCH_LIMITS.quota) break;
@@ -166,14 +166,19 @@ export const createDelivery = ({ endpoint, site, outbox, interval = 5_000 }: Del
     fresh = [];
   };
 
-  const unlisten = [
-    listen(window, 'pagehide', unload),
-    listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && flush()),
-    listen(window, 'online', () => {
+  listen(window, 'pagehide', unload, signal);
+  listen(window, 'pageshow', () => (gone = false), signal);
+  listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && flush(), signal);
+  listen(
+    window,
+    'online',
+    () => {
       failures = 0;
       flush();
-    }),
-  ];
+    },
+    signal,
+  );
+  listen(signal, 'abort', () => wait(0));
 
   return {
     add: (captured) => {
@@ -182,12 +187,8 @@ export const createDelivery = ({ endpoint, site, outbox, interval = 5_000 }: Del
       const event = JSON.parse(JSON.stringify(captured)) as PulseEvent;
       fresh.push(event);
       outbox.add(event).then(() => timer || wait(interval));
+      if (gone) unload();
     },
     flush,
-    stop: () => {
-      stopped = true;
-      clearTimeout(timer);
-      for (const off of unlisten) off();
-    },
   };
 };

@@ -16,7 +16,8 @@ export interface Outbox {
 
 /** One transaction's view of the store: events in key order (capture order) beside one bookkeeping record. */
 export interface Records {
-  get(key: IDBValidKey): Promise<unknown>;
+  /** A value, or a promise of it. */
+  get(key: IDBValidKey): unknown;
   put(key: IDBValidKey, value: unknown): void;
   del(key: IDBValidKey): void;
   /** Visits events oldest first until `visit` returns true. */
@@ -36,13 +37,17 @@ const sizeOf = (event: PulseEvent) => JSON.stringify(event).length;
 
 /** The outbox's rules (bounds, overflow order, expiry, lost-event count), over any transactional store. */
 export const outboxOver = (transact: Transact): Outbox => {
-  const open = <R>(run: (records: Records, tally: Tally, forget: (event: PulseEvent) => void) => Promise<R>) =>
+  /** Runs `run` in one transaction with the tally, and `drop`, which forgets an event and counts it if `lost`. */
+  const open = <R>(
+    run: (records: Records, tally: Tally, drop: (event: PulseEvent, lost?: number) => void) => Promise<R>,
+  ) =>
     transact(async (records) => {
       const tally = ((await records.get(TALLY)) as Tally | undefined) ?? [0, 0, 0];
-      const result = await run(records, tally, (event) => {
+      const result = await run(records, tally, (event, lost = 1) => {
         records.del(event.id);
         tally[0]--;
         tally[1] -= sizeOf(event);
+        tally[2] += lost;
       });
       records.put(TALLY, tally);
       return result;
@@ -50,29 +55,24 @@ export const outboxOver = (transact: Transact): Outbox => {
   const { events: maxEvents, bytes: maxBytes, days } = OUTBOX_LIMITS;
   return {
     add: (event) =>
-      open(async (records, tally, forget) => {
+      open(async (records, tally, drop) => {
         records.put(event.id, event);
         tally[0]++;
         tally[1] += sizeOf(event);
         if (tally[0] > maxEvents || tally[1] > maxBytes)
           await records.each((old) => {
             // Survey events are what the site asked its visitors for: friction, page views and custom events go first.
-            if (!old.type.startsWith('survey')) {
-              forget(old);
-              tally[2]++;
-            }
+            if (!old.type.startsWith('survey')) drop(old);
             return tally[0] <= maxEvents && tally[1] <= maxBytes;
           });
       }),
     peek: (max) =>
-      open(async (records, tally, forget) => {
+      open(async (records, tally, drop) => {
         const events: PulseEvent[] = [];
         const expired = Date.now() - days * 864e5;
         await records.each((event) => {
-          if (event.ts < expired) {
-            forget(event);
-            tally[2]++;
-          } else events.push(event);
+          if (event.ts < expired) drop(event);
+          else events.push(event);
           return events.length >= max;
         });
         // An empty outbox holds nothing: reset the tally, in case anything ever made it drift.
@@ -80,8 +80,9 @@ export const outboxOver = (transact: Transact): Outbox => {
         return { events, dropped: tally[2] };
       }),
     remove: (ids, change) =>
-      open(async (records, tally, forget) => {
-        for (const event of await Promise.all(ids.map((id) => records.get(id)))) if (event) forget(event as PulseEvent);
+      open(async (records, tally, drop) => {
+        for (const event of await Promise.all(ids.map((id) => records.get(id))))
+          if (event) drop(event as PulseEvent, 0);
         tally[2] = Math.max(0, tally[2] + change);
       }),
   };
@@ -91,9 +92,9 @@ export const outboxOver = (transact: Transact): Outbox => {
 export const memoryStore = (): Transact => {
   const map = new Map<IDBValidKey, unknown>();
   const records: Records = {
-    get: async (key) => map.get(key),
-    put: (key, value) => void map.set(key, value),
-    del: (key) => void map.delete(key),
+    get: (key) => map.get(key),
+    put: (key, value) => map.set(key, value),
+    del: (key) => map.delete(key),
     each: async (visit) => {
       for (const [key, event] of map) if (key !== TALLY && visit(event as PulseEvent)) return;
     },
@@ -110,35 +111,30 @@ export const memoryOutbox = (): Outbox => outboxOver(memoryStore());
 
 /**
  * The outbox in IndexedDB (through idb-keyval), one database per site; UUIDv7 keys keep events in capture order.
- * Falls back to memory for the rest of the page at the first IndexedDB failure, without throwing.
+ * Falls back to memory for the rest of the page at the first IndexedDB failure (or where there is none: idb-keyval
+ * opens the database on first use, inside the `try`), without throwing.
  */
 export const createOutbox = (site: string): Outbox => {
   const memory = memoryStore();
-  let store: ReturnType<typeof createStore> | undefined;
-  try {
-    store = createStore(`pulse:${site}`, 'outbox');
-  } catch {
-    // No IndexedDB at all: memory below.
-  }
+  let store: ReturnType<typeof createStore> | undefined = createStore(`pulse:${site}`, 'outbox');
   return outboxOver(async (run) => {
     if (store)
       try {
         return await store('readwrite', async (objects) => {
           const result = await run({
             get: (key) => promisifyRequest(objects.get(key)),
-            put: (key, value) => void objects.put(value, key),
-            del: (key) => void objects.delete(key),
-            each: (visit) =>
-              new Promise((resolve, reject) => {
-                // Strings only: every event key, never the tally.
-                const request = objects.openCursor(IDBKeyRange.lowerBound(''));
-                request.onsuccess = () => {
-                  const cursor = request.result;
-                  if (cursor && !visit(cursor.value)) cursor.continue();
-                  else resolve();
-                };
-                request.onerror = () => reject(request.error);
-              }),
+            put: (key, value) => objects.put(value, key),
+            del: (key) => objects.delete(key),
+            each: async (visit) => {
+              // Strings only: every event key, never the tally. Each step is awaited inside the success event, while
+              // the transaction is still active.
+              const request = objects.openCursor(IDBKeyRange.lowerBound(''));
+              for (
+                let cursor: IDBCursorWithValue | null;
+                (cursor = await promisifyRequest(request)) && !visit(cursor.value);
+              )
+                cursor.continue();
+            },
           });
           await promisifyRequest(objects.transaction);
           return result;

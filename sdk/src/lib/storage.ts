@@ -1,29 +1,21 @@
-const memory: Record<string, string> = {};
+const memory: Record<string, string | null> = {};
 
 /**
- * Reads (one argument) or writes (two arguments) a JSON value in localStorage under `pulse:`.
- * Falls back to memory, and never throws, where storage is blocked or full.
+ * Reads (one argument) or writes (two arguments) a JSON value in localStorage under `pulse:`; a missing or unreadable
+ * value reads as null or undefined. Falls back to memory, and never throws, where storage is blocked or full.
  */
-export const storage = <T>(key: string, value?: T): T | undefined => {
+export const storage = <T>(key: string, value?: T): T | null | undefined => {
   const name = `pulse:${key}`;
-  let raw: string | null | undefined;
-  if (value === undefined) {
-    try {
-      raw = localStorage.getItem(name);
-    } catch {
-      raw = memory[name];
-    }
-    try {
-      return raw == null ? undefined : (JSON.parse(raw) as T);
-    } catch {
-      return undefined;
-    }
-  }
-  raw = memory[name] = JSON.stringify(value);
+  let raw = memory[name] ?? null;
   try {
-    localStorage.setItem(name, raw);
+    if (value === undefined) raw = localStorage.getItem(name);
+    else localStorage.setItem(name, (raw = memory[name] = JSON.stringify(value)));
   } catch {
-    // Blocked or full: the memory copy above serves this page.
+    // Blocked or full: the memory copy serves this page.
   }
-  return value;
+  try {
+    return JSON.parse(raw!);
+  } catch {
+    return undefined;
+  }
 };

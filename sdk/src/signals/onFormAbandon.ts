@@ -59,5 +59,5 @@ export const onFormAbandon = (report: Report<FormAbandonEvent>, signal: AbortSig
   );
   listen(document, 'submit', (event) => touched.delete(event.target as HTMLFormElement), signal);
   listen(window, 'pagehide', () => leave(), signal);
-  listen(signal, 'abort', onPageview(leave));
+  onPageview(leave, signal);
 };

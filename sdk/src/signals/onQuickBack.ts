@@ -1,4 +1,3 @@
-import { listen } from '../lib/listen';
 import type { QuickBackEvent, Thresholds } from '../protocol';
 import { onPageview } from './onPageview';
 import type { Report } from './types';
@@ -14,15 +13,11 @@ const KEY = 'pulse:pages';
  * route changes, until `signal` aborts: the page visited in between and the time spent there.
  */
 export const onQuickBack = (report: Report<QuickBackEvent>, thresholds: Thresholds['quickBack'], signal: AbortSignal) =>
-  listen(
-    signal,
-    'abort',
-    onPageview((url) => {
-      const now = Date.now();
-      // Newest first: [url, time it was entered].
-      const [left, before] = JSON.parse(sessionStorage.getItem(KEY) || '[]') as [string, number][];
-      if (left && before?.[0] === url && left[0] !== url && now - left[1] <= thresholds.within)
-        report({ type: 'quick_back', to: left[0], duration: now - left[1] });
-      sessionStorage.setItem(KEY, JSON.stringify([[url, now], left]));
-    }),
-  );
+  onPageview((url) => {
+    const now = Date.now();
+    // Newest first: [url, time it was entered].
+    const [left, before] = JSON.parse(sessionStorage.getItem(KEY) || '[]') as [string, number][];
+    if (left && before?.[0] === url && left[0] !== url && now - left[1] <= thresholds.within)
+      report({ type: 'quick_back', to: left[0], duration: now - left[1] });
+    sessionStorage.setItem(KEY, JSON.stringify([[url, now], left]));
+  }, signal);

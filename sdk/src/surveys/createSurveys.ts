@@ -1,6 +1,6 @@
 import { device } from '../lib/device';
 import { listen } from '../lib/listen';
-import type { SurveyDefinition, Trigger } from '../protocol';
+import type { SurveyDefinition, Thresholds, Trigger } from '../protocol';
 import { readHistory } from './history';
 import { type Audience, isEligible } from './isEligible';
 
@@ -16,15 +16,8 @@ export interface PresentOptions {
   closed?(): void;
 }
 
-/** What the survey engine needs from the client. */
-export interface SurveyHost {
-  /** Who is looking, and where, right now. */
-  audience(): Audience;
-  /** Days between any two prompts. */
-  globalCooldownDays(): number;
-  /** Renders a survey; resolves once it is on screen, or false when it could not show. */
-  present(survey: SurveyDefinition, options: PresentOptions): Promise<boolean>;
-}
+/** How the client renders a survey; resolves once it is on screen, or false when it could not show. */
+export type Present = (survey: SurveyDefinition, options: PresentOptions) => Promise<boolean>;
 
 /** Decides which survey shows when. */
 export interface Surveys {
@@ -36,8 +29,6 @@ export interface Surveys {
   observe(event: { type: string; name?: string }): void;
   /** Shows a survey the site asked for by id, whatever its triggers and throttles, once the config is in. */
   show(id: string, into?: string): Promise<boolean>;
-  /** Removes the listeners and timers. */
-  stop(): void;
 }
 
 /** Event types that are not friction signals: everything else a `friction` trigger without `signals` follows. */
@@ -48,8 +39,16 @@ const NOT_FRICTION = /^(pageview|track|identify|survey_|vital)/;
  * visitor here and now (`isEligible`) is presented: at most one automatic prompt per page view, and one at a time.
  * Each trigger fires at most once per page view. A survey with `display.mode: 'tab'` gets its "Feedback" tab
  * instead, wherever its URL rules, targeting and sampling allow, since the visitor opens it; throttles do not apply.
+ * What it needs from the client: `audience` tells who is looking, and where, right now; `thresholds` holds the
+ * global cool-down (days between any two prompts), read at each prompt; `present` renders a survey. Its listeners
+ * and timers stop when `signal` aborts.
  */
-export const createSurveys = (host: SurveyHost): Surveys => {
+export const createSurveys = (
+  audience: () => Audience,
+  thresholds: Pick<Thresholds, 'globalCooldownDays'>,
+  render: Present,
+  signal: AbortSignal,
+): Surveys => {
   let definitions: SurveyDefinition[] = [];
   let promptedThisPage = false;
   let busy = false;
@@ -64,7 +63,7 @@ export const createSurveys = (host: SurveyHost): Surveys => {
     if (busy) return false;
     busy = true;
     // Stays busy while the survey is on screen, so that no second one opens over it.
-    const shown = await host.present(survey, { into, opened, closed: () => (busy = false) }).catch(() => false);
+    const shown = await render(survey, { into, opened, closed: () => (busy = false) }).catch(() => false);
     busy &&= shown;
     return shown;
   };
@@ -75,16 +74,16 @@ export const createSurveys = (host: SurveyHost): Surveys => {
         survey.triggers.some((trigger) => !fired.has(trigger) && matches(trigger) && fired.add(trigger)),
       );
       if (!due.length) return;
-      const audience = host.audience();
+      const who = audience();
       const history = readHistory();
       const now = Date.now();
       for (const survey of due) {
         if (survey.display?.mode === 'tab') {
           // No history and no cool-down: throttles do not apply to a tab the visitor opens.
-          if (isEligible(survey, audience, { surveys: {} }, 0, now)) await host.present(survey, { tab: true });
+          if (isEligible(survey, who, { surveys: {} }, 0, now)) await render(survey, { tab: true });
         } else if (
           !promptedThisPage &&
-          isEligible(survey, audience, history, host.globalCooldownDays(), now) &&
+          isEligible(survey, who, history, thresholds.globalCooldownDays, now) &&
           (await present(survey, survey.display?.into, false))
         )
           promptedThisPage = true;
@@ -94,10 +93,14 @@ export const createSurveys = (host: SurveyHost): Surveys => {
     }
   };
 
-  /** Starts the page's triggers over: page view and visit triggers now, delays from the page's start. */
-  const arm = () => {
+  const disarm = () => {
     for (const timer of timers) clearTimeout(timer);
     timers = [];
+  };
+
+  /** Starts the page's triggers over: page view and visit triggers now, delays from the page's start. */
+  const arm = () => {
+    disarm();
     for (const survey of definitions)
       for (const trigger of survey.triggers)
         if (trigger.on === 'delay')
@@ -107,24 +110,35 @@ export const createSurveys = (host: SurveyHost): Surveys => {
               pageStart + trigger.seconds * 1e3 - Date.now(),
             ),
           );
-    void fire(
-      (trigger) => trigger.on === 'pageview' || (trigger.on === 'visit' && host.audience().visits >= trigger.count),
-    );
+    void fire((trigger) => trigger.on === 'pageview' || (trigger.on === 'visit' && audience().visits >= trigger.count));
   };
 
-  const unlisten = [
-    listen(window, 'scroll', () => {
+  listen(
+    window,
+    'scroll',
+    () => {
       const depth = ((scrollY + innerHeight) * 100) / document.documentElement.scrollHeight;
       void fire((trigger) => trigger.on === 'scroll' && depth >= trigger.percent);
-    }),
-    listen(document, 'mouseout', (event) => {
-      const { relatedTarget, clientY } = event as MouseEvent;
+    },
+    signal,
+  );
+  listen<MouseEvent>(
+    document,
+    'mouseout',
+    ({ relatedTarget, clientY }) => {
       if (!relatedTarget && clientY < 1 && device() === 'desktop') void fire((trigger) => trigger.on === 'exit_intent');
-    }),
-    listen(document, 'click', ({ target }) => {
+    },
+    signal,
+  );
+  listen(
+    document,
+    'click',
+    ({ target }) => {
       void fire((trigger) => trigger.on === 'click' && (target as Element).closest?.(trigger.selector));
-    }),
-  ];
+    },
+    signal,
+  );
+  listen(signal, 'abort', disarm);
 
   return {
     update(surveys) {
@@ -150,10 +164,6 @@ export const createSurveys = (host: SurveyHost): Surveys => {
       await ready;
       const survey = definitions.find((candidate) => candidate.id === id);
       return !!survey && present(survey, into, true);
-    },
-    stop() {
-      for (const stop of unlisten) stop();
-      for (const timer of timers) clearTimeout(timer);
     },
   };
 };

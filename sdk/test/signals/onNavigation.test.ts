@@ -8,7 +8,9 @@ describe('onPageview', () => {
   it('reports the first page, every route change, back and forward, and a page restored from the bfcache', () => {
     history.replaceState(null, '', '/a');
     const urls: string[] = [];
-    const stop = onPageview((url) => urls.push(url));
+    const lifetime = new AbortController();
+    const { pushState } = history;
+    onPageview((url) => urls.push(url), lifetime.signal);
     history.pushState(null, '', '/b?x=1');
     history.replaceState(null, '', '/b?x=1');
     history.replaceState(null, '', '/c');
@@ -17,18 +19,22 @@ describe('onPageview', () => {
     restored.persisted = true;
     window.dispatchEvent(restored);
     window.dispatchEvent(new Event('pageshow'));
-    stop();
+    lifetime.abort();
     history.pushState(null, '', '/d');
+    window.dispatchEvent(new Event('popstate'));
     expect(urls).toEqual(['/a', '/b?x=1', '/c', '/c']);
+    // The page's own History API is back as it was.
+    expect(history.pushState).toBe(pushState);
   });
 
   it("never throws into the page's pushState", () => {
-    const stop = onPageview((url) => {
+    const lifetime = new AbortController();
+    onPageview((url) => {
       if (url === '/boom') throw new Error('report failed');
-    });
+    }, lifetime.signal);
     expect(() => history.pushState(null, '', '/boom')).not.toThrow();
     expect(location.pathname).toBe('/boom');
-    stop();
+    lifetime.abort();
   });
 });
 

@@ -15,14 +15,14 @@ describe('startSignals', () => {
     vi.stubGlobal('MutationObserver', undefined);
     vi.stubGlobal('PerformanceObserver', undefined);
     const { reported, report } = recorder();
-    let stop: (() => void) | undefined;
-    expect(() => (stop = startSignals(report, structuredClone(DEFAULT_THRESHOLDS), '/sdk/', []))).not.toThrow();
+    const lifetime = new AbortController();
+    expect(() => startSignals(report, structuredClone(DEFAULT_THRESHOLDS), '/sdk/', [], lifetime.signal)).not.toThrow();
     await vi.dynamicImportSettled();
     document.body.innerHTML = '<button id="b">Go</button>';
     for (let i = 0; i < 3; i++) click(document.querySelector('#b')!);
     vi.advanceTimersByTime(1100);
     window.dispatchEvent(new ErrorEvent('error', { message: 'boom' }));
-    stop!();
+    lifetime.abort();
     expect(reported.map((event) => event.type)).toEqual(['rage_click', 'js_error']);
   });
 });
