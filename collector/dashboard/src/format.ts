@@ -21,6 +21,9 @@ const dateTimeFormat = new Intl.DateTimeFormat('en', {
 /** A count with thousands separators. */
 export const count = (value: number): string => wholeFormat.format(value);
 
+/** A count and its noun, singular or plural: `1 session`, `3 sessions`. */
+export const counted = (value: number, noun: string): string => `${count(value)} ${noun}${value === 1 ? '' : 's'}`;
+
 /** A number to one decimal at most, or a dash when there is none. */
 export const decimal = (value: number | null | undefined): string =>
   value === null || value === undefined ? '—' : numberFormat.format(value);

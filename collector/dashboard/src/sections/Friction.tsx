@@ -4,7 +4,7 @@ import { type FrictionStats, read } from '../api';
 import { Sparkline } from '../charts/Sparkline';
 import { useView } from '../context';
 import { bucketStarts, statsQuery } from '../filters';
-import { count, decimal } from '../format';
+import { count, counted, decimal } from '../format';
 import { useLoad } from '../hooks';
 import { TagSnippet } from '../snippet';
 import { ScrollRegion } from './ScrollRegion';
@@ -96,8 +96,8 @@ const FrictionTables = ({ stats }: { stats: FrictionStats }) => {
   return (
     <>
       <p class="summary">
-        <strong>{decimal(stats.rate)}</strong> friction signals per 100 page views, over {count(stats.pageviews)} page
-        views in {count(stats.sessions)} sessions.
+        <strong>{decimal(stats.rate)}</strong> friction signals per 100 page views, over{' '}
+        {counted(stats.pageviews, 'page view')} in {counted(stats.sessions, 'session')}.
       </p>
       <ScrollRegion label="Friction per page">
         <table class="friction">
@@ -127,8 +127,9 @@ const FrictionTables = ({ stats }: { stats: FrictionStats }) => {
                   <td key={signal} class={page.signals[signal].count ? undefined : 'zero'}>
                     {decimal(page.signals[signal].rate)}
                     <span class="count">
-                      {count(page.signals[signal].count)}
-                      <span class="visually-hidden"> events</span>
+                      <span class="visually-hidden"> (</span>
+                      {counted(page.signals[signal].count, 'event')}
+                      <span class="visually-hidden">)</span>
                     </span>
                   </td>
                 ))}

@@ -1,6 +1,6 @@
 import { read } from '../api';
 import { statsQuery } from '../filters';
-import { count, percent } from '../format';
+import { count, counted, percent } from '../format';
 import { Section } from './Section';
 import { useStats } from './useStats';
 
@@ -38,7 +38,7 @@ export const FunnelsSection = () => {
               ) : (
                 <>
                   <p class="summary">
-                    {count(funnel.n)} sessions entered, {count(funnel.completed)} completed:{' '}
+                    {counted(funnel.n, 'session')} entered, {count(funnel.completed)} completed:{' '}
                     <strong>{percent(funnel.conversion)}</strong> conversion.
                   </p>
                   <ol class="steps">
@@ -49,7 +49,8 @@ export const FunnelsSection = () => {
                             {step.step}. {step.name ?? `Step ${step.step}`}
                           </span>
                           <span>
-                            <strong>{count(step.reached)}</strong> sessions ({percent(step.reached / funnel.n)})
+                            <strong>{count(step.reached)}</strong> {step.reached === 1 ? 'session' : 'sessions'} (
+                            {percent(step.reached / funnel.n)})
                           </span>
                         </div>
                         <div class="step-bar" aria-hidden="true">
