@@ -69,6 +69,20 @@ export const FilterBar = ({
         </>
       )}
       <label>
+        Device
+        <select
+          value={filters.device}
+          onChange={(event) => onChange({ ...filters, device: event.currentTarget.value as Filters['device'] })}
+        >
+          <option value="">Every device</option>
+          {DEVICES.map((device) => (
+            <option key={device} value={device}>
+              {device[0]!.toUpperCase() + device.slice(1)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
         Page
         <span class="with-button">
           <input
@@ -86,20 +100,6 @@ export const FilterBar = ({
             ))}
           </datalist>
         </span>
-      </label>
-      <label>
-        Device
-        <select
-          value={filters.device}
-          onChange={(event) => onChange({ ...filters, device: event.currentTarget.value as Filters['device'] })}
-        >
-          <option value="">Every device</option>
-          {DEVICES.map((device) => (
-            <option key={device} value={device}>
-              {device[0]!.toUpperCase() + device.slice(1)}
-            </option>
-          ))}
-        </select>
       </label>
     </form>
   );
