@@ -37,24 +37,35 @@ const NPS_REASONS = {
 const CES_REASONS = ['The card form rejected my number twice.', 'I could not find where to add a gift note.'];
 const CSAT_REASONS = ['The answer I needed was not in the FAQ.', 'Quick and friendly answer.'];
 
+/** @typedef {{ id: string, ts: number, [field: string]: unknown }} SampleEvent an event of the wire protocol (sdk/src/protocol.ts) */
+
 /**
  * A week of sample events for the demo shop, ending an hour before `now`.
  * @param {{ now: number, seed?: number, sessionsPerDay?: number }} options
- * @returns {Record<string, unknown>[]} events in the wire protocol (sdk/src/protocol.ts)
+ * @returns {SampleEvent[]}
  */
 export const sampleEvents = ({ now, seed = 7, sessionsPerDay = 30 }) => {
   const next = random(seed);
+  /** @type {<T>(list: T[]) => T} */
   const pick = (list) => list[Math.floor(next() * list.length)];
-  /** A value spread around `median` (log-normal), for web vitals. */
+  /**
+   * A value spread around `median` (log-normal), for web vitals.
+   * @param {number} median
+   * @param {number} width
+   */
   const spread = (median, width) => median * Math.exp(width * (next() + next() + next() - 1.5));
-  /** A UUIDv7 at `ts` whose random part comes from the seeded generator. */
+  /**
+   * A UUIDv7 at `ts` whose random part comes from the seeded generator.
+   * @param {number} ts
+   */
   const uuid7 = (ts) => {
+    /** @param {number} digits */
     const hex = (digits) => Array.from({ length: digits }, () => Math.floor(next() * 16).toString(16)).join('');
     const time = ts.toString(16).padStart(12, '0');
     return `${time.slice(0, 8)}-${time.slice(8)}-7${hex(3)}-${'89ab'[Math.floor(next() * 4)]}${hex(3)}-${hex(12)}`;
   };
 
-  /** @type {Record<string, unknown>[]} */
+  /** @type {SampleEvent[]} */
   const events = [];
   const start = now - 7 * DAY;
   const end = now - HOUR;
@@ -63,12 +74,21 @@ export const sampleEvents = ({ now, seed = 7, sessionsPerDay = 30 }) => {
     const device = next() < 0.6 ? 'mobile' : next() < 0.9 ? 'desktop' : 'tablet';
     const visitor = uuid7(Math.floor(ts));
     const session = uuid7(Math.floor(ts));
-    /** Adds an event of this session a few seconds after the previous one. */
+    /**
+     * Adds an event of this session a few seconds after the previous one.
+     * @param {string} url
+     * @param {Record<string, unknown>} fields
+     */
     const add = (url, fields) => {
       ts += 2000 + next() * 20_000;
       const at = Math.floor(ts);
       events.push({ id: uuid7(at), ts: at, visitor, session, url, device, ...fields });
     };
+    /**
+     * The web vitals of a page view; `slow` for the product page, whose photo comes late.
+     * @param {string} url
+     * @param {boolean} slow
+     */
     const vitals = (url, slow) => {
       const metric = () => `v4-sample-${Math.floor(next() * 1e12)}`;
       add(url, { type: 'vital', name: 'TTFB', value: Math.round(spread(slow ? 700 : 350, 1)), metric: metric() });
@@ -95,6 +115,10 @@ export const sampleEvents = ({ now, seed = 7, sessionsPerDay = 30 }) => {
           target: slow ? '#add' : 'a.card',
         });
     };
+    /**
+     * A page view and its vitals.
+     * @param {string} url
+     */
     const view = (url, slow = false) => {
       add(url, { type: 'pageview' });
       vitals(url, slow);
@@ -211,7 +235,7 @@ export const sampleEvents = ({ now, seed = 7, sessionsPerDay = 30 }) => {
 
 /**
  * Sends events through the write path in batches of 100, from `origin` as the shop's pages would.
- * @param {{ collector: string, writeKey: string, origin: string, events: Record<string, unknown>[] }} options
+ * @param {{ collector: string, writeKey: string, origin: string, events: SampleEvent[] }} options
  * @returns {Promise<number>} events accepted
  */
 export const sendEvents = async ({ collector, writeKey, origin, events }) => {
@@ -223,7 +247,7 @@ export const sendEvents = async ({ collector, writeKey, origin, events }) => {
       body: JSON.stringify({ site: writeKey, events: events.slice(index, index + 100) }),
     });
     if (response.status !== 202) throw new Error(`sample data: ${response.status} ${await response.text()}`);
-    const result = await response.json();
+    const result = /** @type {{ accepted: number, rejected: unknown[] }} */ (await response.json());
     if (result.rejected.length) throw new Error(`sample data refused: ${JSON.stringify(result.rejected.slice(0, 3))}`);
     accepted += result.accepted;
   }

@@ -138,7 +138,7 @@ try {
   const keys = await seedDemo({ collector, adminToken, origins: [demo, `http://127.0.0.1:${demoPort}`], saved });
   // A week of sample visits, sent once a week at most, so that the dashboard has something to show on first open.
   let sampled = 0;
-  if (sampleData && !(keys.sampleAt > Date.now() - 7 * 864e5)) {
+  if (sampleData && !((keys.sampleAt ?? 0) > Date.now() - 7 * 864e5)) {
     const now = Date.now();
     sampled = await sendEvents({ collector, writeKey: keys.writeKey, origin: demo, events: sampleEvents({ now }) });
     keys.sampleAt = now;

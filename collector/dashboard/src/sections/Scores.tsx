@@ -113,7 +113,7 @@ export const CsatSection = () => {
     >
       {({ value, window }) => (
         <>
-          <Headline value={percentOf(value.score)} n={value.n} ci={`${interval(value.ci95)} %`} />
+          <Headline value={percentOf(value.score)} n={value.n} ci={value.ci95 ? `${interval(value.ci95)} %` : '—'} />
           <p class="note">Satisfied means a 4 or a 5 out of 5.</p>
           <StackedBar
             label="Answers by score"
