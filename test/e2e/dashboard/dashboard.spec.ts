@@ -264,6 +264,23 @@ test('CSV export downloads exactly the verbatims the table shows, formulas neutr
   expect(row?.[4]).toBe(`'${FORMULA}`);
 });
 
+test('the dashboard is served with its own strict policy, and only its own files', async () => {
+  for (const path of ['/dashboard', '/dashboard/app.js', '/dashboard/styles.css']) {
+    const response = await fetch(`${COLLECTOR}${path}`);
+    expect(response.status, path).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+  }
+  const page = await (await fetch(`${COLLECTOR}/dashboard`)).text();
+  // Every script is a same-origin file: nothing inline for the policy to refuse.
+  expect(page.match(/<script[^>]*>/g)).toEqual(['<script type="module" src="/dashboard/app.js">']);
+  expect((await fetch(`${COLLECTOR}/dashboard/index.html`)).status).toBe(404);
+});
+
 test.describe('accessibility', () => {
   // axe-core is injected as a script, which the dashboard's own policy (script-src 'self') refuses.
   test.use({ bypassCSP: true });
