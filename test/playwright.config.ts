@@ -41,6 +41,8 @@ export default defineConfig({
       PULSE_DEMO_PORT: String(DEMO_PORT),
       PULSE_ADMIN_TOKEN: ADMIN_TOKEN,
       PULSE_STATE_DIR: STATE_DIR,
+      // Scenarios count what they send themselves: no sample data in their site.
+      PULSE_SAMPLE_DATA: 'off',
     },
   },
 });

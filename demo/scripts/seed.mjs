@@ -1,14 +1,20 @@
-// Seeds the demo site through the collector's admin API: the site and its keys, its allowed origins, its surveys
-// and its funnels.
+// Seeds the demo site through the collector's admin API: the site and its keys, its allowed origins, its thresholds,
+// its surveys and its funnels.
 import { readFileSync } from 'node:fs';
 
 const surveys = JSON.parse(readFileSync(new URL('../surveys.json', import.meta.url), 'utf8'));
 const funnels = JSON.parse(readFileSync(new URL('../funnels.json', import.meta.url), 'utf8'));
 
-/** @typedef {{ id: string, writeKey: string, readKey: string }} DemoKeys */
+/**
+ * The demo shows every prompt within a minute, so it turns the global cool-down between two prompts off (the
+ * default is 14 days); at most one prompt per page view still holds.
+ */
+const THRESHOLDS = { globalCooldownDays: 0 };
+
+/** @typedef {{ id: string, writeKey: string, readKey: string, sampleAt?: number }} DemoKeys */
 
 /**
- * Makes sure the `demo` site exists with these origins, the surveys of demo/surveys.json and the funnels of
+ * Makes sure the `demo` site exists with these origins and thresholds, the surveys of demo/surveys.json and the funnels of
  * demo/funnels.json, and returns its keys.
  * Saved keys are reused while they still work; a site whose read key was lost gets new keys.
  * @param {{ collector: string, adminToken: string, origins: string[], saved?: DemoKeys }} options
@@ -29,16 +35,21 @@ export const seedDemo = async ({ collector, adminToken, origins, saved }) => {
   let keys;
   const exists = (await fetch(`${collector}/v1/sites/demo/config`)).ok;
   if (!exists) {
-    const created = await admin('POST', '/sites', { id: 'demo', name: 'Lumen demo shop', origins });
+    const created = await admin('POST', '/sites', {
+      id: 'demo',
+      name: 'Lumen demo shop',
+      origins,
+      thresholds: THRESHOLDS,
+    });
     keys = { id: created.id, writeKey: created.writeKey, readKey: created.readKey };
   } else {
-    const site = await admin('PATCH', '/sites/demo', { origins });
+    const site = await admin('PATCH', '/sites/demo', { origins, thresholds: THRESHOLDS });
     const readWorks =
       saved?.readKey &&
       (await fetch(`${collector}/v1/sites/demo/stats/nps`, { headers: { Authorization: `Bearer ${saved.readKey}` } }))
         .ok;
     keys = readWorks
-      ? { id: 'demo', writeKey: site.writeKey, readKey: saved.readKey }
+      ? { id: 'demo', writeKey: site.writeKey, readKey: saved.readKey, sampleAt: saved.sampleAt }
       : {
           id: 'demo',
           writeKey: site.writeKey,

@@ -6,11 +6,13 @@
 //   PULSE_DEMO_PORT       demo site port (8080)
 //   PULSE_ADMIN_TOKEN     the collector's admin token (dev-admin-token)
 //   PULSE_STATE_DIR       where the local D1, Queue and the demo keys live (collector/.wrangler/state)
+//   PULSE_SAMPLE_DATA     `off` sends no sample data (on: a week of made-up visits, once a week)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SAMPLE_MARK, sampleEvents, sendEvents } from './sample.mjs';
 import { seedDemo } from './seed.mjs';
 import { serveDemo } from './serve.mjs';
 
@@ -18,6 +20,7 @@ const collectorDir = fileURLToPath(new URL('../../collector/', import.meta.url))
 const collectorPort = Number(process.env.PULSE_COLLECTOR_PORT || 8787);
 const demoPort = Number(process.env.PULSE_DEMO_PORT || 8080);
 const adminToken = process.env.PULSE_ADMIN_TOKEN || 'dev-admin-token';
+const sampleData = process.env.PULSE_SAMPLE_DATA !== 'off';
 const stateDir = resolve(process.env.PULSE_STATE_DIR || `${collectorDir}.wrangler/state`);
 const collector = `http://localhost:${collectorPort}`;
 const demo = `http://localhost:${demoPort}`;
@@ -133,6 +136,13 @@ try {
   const keysFile = `${stateDir}/pulse-demo.json`;
   const saved = existsSync(keysFile) ? JSON.parse(readFileSync(keysFile, 'utf8')) : undefined;
   const keys = await seedDemo({ collector, adminToken, origins: [demo, `http://127.0.0.1:${demoPort}`], saved });
+  // A week of sample visits, sent once a week at most, so that the dashboard has something to show on first open.
+  let sampled = 0;
+  if (sampleData && !((keys.sampleAt ?? 0) > Date.now() - 7 * 864e5)) {
+    const now = Date.now();
+    sampled = await sendEvents({ collector, writeKey: keys.writeKey, origin: demo, events: sampleEvents({ now }) });
+    keys.sampleAt = now;
+  }
   writeFileSync(keysFile, JSON.stringify(keys, null, 2));
 
   await serveDemo({ port: demoPort, collector, siteKey: keys.writeKey });
@@ -149,7 +159,15 @@ Pulse is running.
   Read key    ${keys.readKey}   (secret: dashboard sign-in and the stats API)
   Admin token ${adminToken}
 
-Press Ctrl-C to stop. Data persists in ${stateDir}.
+${
+  sampleData
+    ? `  Sample data ${sampled ? `${sampled} made-up events over the last 7 days, just sent` : 'sent on an earlier start'}: page views,
+              friction, vitals and answers of made-up visitors (their free-text answers start with ${SAMPLE_MARK}).
+              Start with PULSE_SAMPLE_DATA=off for none.
+
+`
+    : ''
+}Press Ctrl-C to stop. Data persists in ${stateDir}.
 `);
 } catch (error) {
   console.error(`Could not start Pulse: ${error instanceof Error ? error.message : error}`);

@@ -19,18 +19,23 @@ const showBadge = () => {
   if (badge) badge.textContent = String(cart().reduce((sum, item) => sum + item.quantity, 0));
 };
 
+/** A catalogue card. */
+const card = (product, finish) => `<li><a class="card" href="/product/${product.id}">
+  <img src="/img/lamp.svg" alt="" width="800" height="600" loading="lazy">
+  <h3>${product.name}${finish ? `, ${finish}` : ''}</h3><p class="price">${money(product.price)}</p></a></li>`;
+
 const pages = {
+  home() {
+    document.querySelector('#featured').innerHTML = [PRODUCTS[0], PRODUCTS[2], PRODUCTS[4]]
+      .map((product) => card(product))
+      .join('');
+  },
+
   shop() {
     const list = document.querySelector('#products');
     // Every lamp in four finishes: a list long enough to scroll back and forth.
     list.innerHTML = ['oak', 'walnut', 'brass', 'black']
-      .flatMap((finish) =>
-        PRODUCTS.map(
-          (product) => `<li><a class="card" href="/product/${product.id}">
-            <img src="/img/lamp.svg" alt="" width="800" height="600" loading="lazy">
-            <h3>${product.name}, ${finish}</h3><p class="price">${money(product.price)}</p></a></li>`,
-        ),
-      )
+      .flatMap((finish) => PRODUCTS.map((product) => card(product, finish)))
       .join('');
   },
 
@@ -127,6 +132,17 @@ const pages = {
       saveCart([]);
       // Give the SDK a moment to store the event before the page goes.
       setTimeout(() => location.assign('/checkout/done'), 300);
+    });
+  },
+
+  support() {
+    const form = document.querySelector('#contact');
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      // A custom event: the support CSAT survey is triggered by it.
+      window.pulse('track', 'support_contacted', { topic: form.elements.topic.value });
+      form.reset();
+      document.querySelector('#sent').hidden = false;
     });
   },
 };

@@ -5,6 +5,7 @@ import { csvLines } from '../lib/csv';
 import { ApiError } from '../lib/errors';
 import { requireReadKey } from '../middleware/auth';
 import { errorResponse, READ_ERRORS, READ_KEY, SiteParamSchema } from '../schema/common';
+import { ExportSchema } from '../schema/responses';
 import { instant, toMillis } from '../stats/window';
 
 const FORMATS = { json: 'application/json', ndjson: 'application/x-ndjson', csv: 'text/csv' } as const;
@@ -47,53 +48,6 @@ const ExportQuerySchema = z.object({
     .optional()
     .openapi({ description: 'Where the page starts: `next` of the previous page (also in the Link header).' }),
 });
-
-const AnswerSchema = z
-  .object({
-    id: z.string().openapi({ description: 'Event id (UUIDv7).' }),
-    time: z.string().openapi({ description: 'Capture time, ISO 8601.' }),
-    survey: z.string(),
-    response: z.string().openapi({ description: 'One id per showing of a survey: groups a score with its follow-up.' }),
-    question: z.string(),
-    kind: z.string(),
-    value: z
-      .union([z.number(), z.string(), z.array(z.string())])
-      .nullable()
-      .openapi({ description: 'The score, the text (PII scrubbed) or the choices.' }),
-    path: z.string().openapi({ description: 'Normalised path.' }),
-    url: z.string().openapi({ description: 'Path and query, PII scrubbed.' }),
-    device: z.string(),
-    visitor: z.string(),
-    user: z.string().nullable(),
-  })
-  .openapi('Answer');
-
-const ExportSchema = z
-  .object({
-    answers: z.array(AnswerSchema),
-    next: z.string().nullable().openapi({ description: 'Cursor of the next page; null on the last page.' }),
-  })
-  .openapi('AnswerPage', {
-    example: {
-      answers: [
-        {
-          id: '01936c5e-7b8a-7cde-8f01-23456789abcd',
-          time: '2026-11-02T10:30:00.000Z',
-          survey: 'nps',
-          response: '01936c5e-0000-7000-8000-000000000003',
-          question: 'reason',
-          kind: 'text',
-          value: 'Checkout was slow; write to me at [email]',
-          path: '/checkout',
-          url: '/checkout?step=2',
-          device: 'mobile',
-          visitor: '01936c5e-0000-7000-8000-000000000001',
-          user: null,
-        },
-      ],
-      next: 'WzE3OTM2MjQ2MDAwMDAsIjAxOTM2YzVlLTdiOGEtN2NkZS04ZjAxLTIzNDU2Nzg5YWJjZCJd',
-    },
-  });
 
 const CSV_HEADER = [
   'id',

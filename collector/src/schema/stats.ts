@@ -119,3 +119,10 @@ export const IngestStatsSchema = IngestPointSchema.extend({ series: z.array(Inge
     },
   },
 );
+
+/** NPS over a window, as `GET /v1/sites/:site/stats/nps` answers. */
+export type NpsStats = z.infer<typeof NpsStatsSchema>;
+/** CSAT over a window, as `GET /v1/sites/:site/stats/csat` answers. */
+export type CsatStats = z.infer<typeof CsatStatsSchema>;
+/** CES over a window, as `GET /v1/sites/:site/stats/ces` answers. */
+export type CesStats = z.infer<typeof CesStatsSchema>;

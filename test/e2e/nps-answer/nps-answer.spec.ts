@@ -1,13 +1,21 @@
 import { expect, test } from '@playwright/test';
 import { eventually, npsStats } from '../helpers/collector';
+import { expectNoSurvey, settle } from '../helpers/surveys';
 
-test('a visitor answers the NPS prompt with a 9, and the stats count exactly that answer', async ({
+test('on their second visit a visitor answers the NPS prompt with a 9, and the stats count exactly that answer', async ({
   page,
   isMobile,
 }) => {
   const device = isMobile ? 'mobile' : 'desktop';
   const before = await npsStats({ device });
 
+  await page.clock.install();
+  // The demo asks from the second visit on: nothing on the first.
+  await page.goto('/');
+  await settle(page);
+  await expectNoSurvey(page);
+  // A visit ends after 30 idle minutes; the next page view starts the second.
+  await page.clock.fastForward('31:00');
   await page.goto('/');
   const prompt = page.getByRole('dialog');
   await expect(prompt).toHaveAccessibleName('How likely are you to recommend Lumen to a friend?');

@@ -28,6 +28,36 @@ const visitOn = async (page: Page, path: string, days: number, id: string, shows
   }
 };
 
+/**
+ * A site of a test's own, with these thresholds, whose config the demo's lab pages read instead of the demo site's:
+ * they carry the demo site's key, so the SDK's config request is sent on to the new site. (Serving the page itself
+ * from a route would make Chromium treat it as public, and refuse it the loopback collector.)
+ */
+const labSite = async (page: Page, name: string, thresholds?: { globalCooldownDays: number }) => {
+  const id = `lab-${unique(name)}`;
+  const created = await fetch(`${COLLECTOR}/v1/admin/sites`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id, name: id, thresholds }),
+  });
+  expect(created.status).toBe(201);
+  const { writeKey } = (await created.json()) as { writeKey: string };
+  await page.route(`**/v1/sites/${demoKeys().writeKey}/config`, (route) =>
+    route.continue({ url: route.request().url().replace(demoKeys().writeKey, writeKey) }),
+  );
+  return {
+    id,
+    define: async (survey: SurveyDefinition) => {
+      const response = await fetch(`${COLLECTOR}/v1/admin/sites/${id}/surveys/${survey.id}`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(survey),
+      });
+      expect(response.status).toBeLessThan(300);
+    },
+  };
+};
+
 const answer = (page: Page) => dialog(page).getByRole('radio', { name: 'Yes' }).click();
 const dismiss = (page: Page) => dialog(page).getByRole('button', { name: 'Close' }).click();
 
@@ -72,39 +102,34 @@ test('a dismissal cool-down of its own', async ({ page }) => {
 });
 
 test('the global cool-down: 14 days after any prompt before another survey shows', async ({ page }) => {
-  const first = await create('throttle-global-a');
-  const second = await create('throttle-global-b');
-  await visitOn(page, first.path, 0, first.id, true);
+  // A site of its own with the default cool-down: the demo site turns it off to show every prompt in a minute.
+  const site = await labSite(page, 'global-cooldown');
+  const question = (text: string) => [{ id: 'q', type: 'single' as const, text, options: ['Yes', 'No'] }];
+  const path = `/lab/${site.id}`;
+  await site.define({
+    id: 'a',
+    questions: question('Survey a'),
+    triggers: [{ on: 'pageview' }],
+    url: [{ match: 'exact', value: path }],
+  });
+  await site.define({
+    id: 'b',
+    questions: question('Survey b'),
+    triggers: [{ on: 'pageview' }],
+    url: [{ match: 'exact', value: `${path}/b` }],
+  });
+  await visitOn(page, path, 0, 'a', true);
   await answer(page);
-  await visitOn(page, second.path, 13, second.id, false);
-  await visitOn(page, second.path, 15, second.id, true);
+  await visitOn(page, `${path}/b`, 13, 'b', false);
+  await visitOn(page, `${path}/b`, 15, 'b', true);
 });
 
 test('at most one prompt per page view, even with no global cool-down', async ({ page }) => {
-  // A site of its own whose global cool-down is 0, so that only the one-per-page rule can hold a prompt back.
-  const site = `lab-${unique('one-per-page')}`;
-  const created = await fetch(`${COLLECTOR}/v1/admin/sites`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ id: site, name: site, thresholds: { globalCooldownDays: 0 } }),
-  });
-  expect(created.status).toBe(201);
-  const { writeKey } = (await created.json()) as { writeKey: string };
-  const path = `/lab/${site}`;
-  const define = (survey: SurveyDefinition) =>
-    fetch(`${COLLECTOR}/v1/admin/sites/${site}/surveys/${survey.id}`, {
-      method: 'PUT',
-      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(survey),
-    });
+  const site = await labSite(page, 'one-per-page', { globalCooldownDays: 0 });
+  const path = `/lab/${site.id}`;
   const question = (text: string) => [{ id: 'q', type: 'single' as const, text, options: ['Yes', 'No'] }];
-  await define({ id: 'first', questions: question('First survey'), triggers: [{ on: 'pageview' }] });
-  await define({ id: 'second', questions: question('Second survey'), triggers: [{ on: 'event', name: 'again' }] });
-  // The lab page carries the demo site's key; here the SDK reads the new site's config instead. (Serving the page
-  // itself from a route would make Chromium treat it as public, and refuse it the loopback collector.)
-  await page.route(`**/v1/sites/${demoKeys().writeKey}/config`, (route) =>
-    route.continue({ url: route.request().url().replace(demoKeys().writeKey, writeKey) }),
-  );
+  await site.define({ id: 'first', questions: question('First survey'), triggers: [{ on: 'pageview' }] });
+  await site.define({ id: 'second', questions: question('Second survey'), triggers: [{ on: 'event', name: 'again' }] });
 
   await page.goto(path);
   await expect(dialog(page)).toHaveAccessibleName('First survey');

@@ -1,0 +1,75 @@
+import type { FrictionStats, FunnelStats, VitalStats } from '../../src/schema/frictionStats';
+import type { AnswerPage } from '../../src/schema/responses';
+import type { CesStats, CsatStats, NpsStats } from '../../src/schema/stats';
+
+export type { Answer, AnswerPage } from '../../src/schema/responses';
+export type { CesStats, CsatStats, FrictionStats, FunnelStats, NpsStats, VitalStats };
+
+/** What the dashboard signs in with: a site id and its secret read key. */
+export interface Credentials {
+  site: string;
+  key: string;
+}
+
+/** A failed call to the stats API: the HTTP status (0 when the collector could not be reached) and its error body. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** Whether the key was refused: missing, wrong, or for another site. */
+  get isAuth(): boolean {
+    return this.status === 401 || this.status === 403;
+  }
+}
+
+/** Query parameters; empty values are left out. */
+export type Query = Record<string, string | undefined>;
+
+/** The stats routes the dashboard reads, by the type each answers. */
+interface Routes {
+  'stats/nps': NpsStats;
+  'stats/csat': CsatStats;
+  'stats/ces': CesStats;
+  'stats/friction': FrictionStats;
+  'stats/vitals': VitalStats;
+  'stats/funnels': FunnelStats;
+  responses: AnswerPage;
+}
+
+/** Reads one of the site's routes, same-origin, with the read key in the Authorization header (never in the URL). */
+export const read = async <R extends keyof Routes>(
+  { site, key }: Credentials,
+  route: R,
+  query: Query = {},
+  signal?: AbortSignal,
+): Promise<Routes[R]> => {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value) params.set(name, value);
+  let response: Response;
+  try {
+    response = await fetch(`/v1/sites/${encodeURIComponent(site)}/${route}?${params}`, {
+      headers: { Authorization: `Bearer ${key}`, Accept: 'application/json' },
+      cache: 'no-store',
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'unreachable', 'The collector could not be reached. Check your connection and try again.');
+  }
+  const body = (await response.json().catch(() => undefined)) as
+    | Routes[R]
+    | { error?: { code?: string; message?: string } }
+    | undefined;
+  if (response.ok && body) return body as Routes[R];
+  const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
+  throw new ApiError(
+    response.status,
+    error?.code ?? 'http_error',
+    error?.message ?? `The collector answered ${response.status}.`,
+  );
+};

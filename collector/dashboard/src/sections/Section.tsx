@@ -1,0 +1,59 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { ApiError } from '../api';
+import { useView } from '../context';
+import type { Loaded } from '../hooks';
+
+/**
+ * A dashboard section: its heading, then a loading state, an error state with a way to try again, an empty state
+ * that says what to do next, or its content.
+ */
+export const Section = <T,>({
+  id,
+  title,
+  loaded,
+  isEmpty,
+  empty,
+  retry,
+  toolbar,
+  children,
+}: {
+  id: string;
+  title: string;
+  loaded: Loaded<T>;
+  isEmpty: (value: T) => boolean;
+  empty: ComponentChildren;
+  retry: () => void;
+  /** Controls that stay in place while the content loads again (a search field keeps its focus). */
+  toolbar?: ComponentChildren;
+  children: (value: T) => ComponentChildren;
+}) => {
+  const { refused } = useView();
+  const error = loaded.state === 'failed' ? loaded.error : undefined;
+  useEffect(() => {
+    if (error instanceof ApiError && error.isAuth)
+      refused(`The collector refused the read key: ${error.message} Sign in again with the site's current read key.`);
+  }, [error, refused]);
+  return (
+    <section id={id} class="card" aria-labelledby={`${id}-title`} aria-busy={loaded.state === 'loading'}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {toolbar}
+      {loaded.state === 'loading' && (
+        <p class="loading" role="status">
+          Loading {title.toLowerCase()}…
+        </p>
+      )}
+      {loaded.state === 'failed' && (
+        <div class="failed" role="alert">
+          <p>
+            Could not load {title.toLowerCase()}: {error instanceof Error ? error.message : 'unknown error'}
+          </p>
+          <button type="button" onClick={retry}>
+            Try again
+          </button>
+        </div>
+      )}
+      {loaded.state === 'done' && (isEmpty(loaded.value) ? <div class="empty">{empty}</div> : children(loaded.value))}
+    </section>
+  );
+};
