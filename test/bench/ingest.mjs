@@ -23,8 +23,7 @@ const USER_AGENT =
 const bodies = (site, size) => {
   const random = seeded(8);
   const pool = [];
-  while (pool.length < 5000)
-    pool.push(...visitEvents(random, { start: 0, id: (ts) => uuidv7(ts, random) }));
+  while (pool.length < 5000) pool.push(...visitEvents(random, { start: 0, id: (ts) => uuidv7(ts, random) }));
   let next = 0;
   const fresh = () => Math.random();
   return () => {

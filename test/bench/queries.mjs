@@ -12,6 +12,8 @@ const SEEDER_DIR = fileURLToPath(new URL('./seeder/', import.meta.url));
 const HOUR = 3_600_000;
 /** Events per seeding request: a few seconds of work each. */
 const SEED_CHUNK = 25_000;
+/** Times a seeding run may send a chunk again after the worker failed it. */
+const MAX_RETRIES = 3;
 /** Calls before the timed ones, so that isolates and SQLite's page cache are warm. */
 const WARM_UP = 5;
 
@@ -36,6 +38,7 @@ export const measureQueries = async ({ stateDir, seederPort, collectorPort, even
   const rows = [];
   let keys;
   let seedSeconds = 0;
+  let seedRetries = 0;
   try {
     keys = await createSite(seeder.url, { id: site });
     const now = Date.now();
@@ -44,18 +47,26 @@ export const measureQueries = async ({ stateDir, seederPort, collectorPort, even
     const started = performance.now();
     let stored = 0;
     let from = 0;
+    let retries = 0;
     while (stored < events) {
       const response = await fetch(`${seeder.url}/__bench/seed`, {
         method: 'POST',
         body: JSON.stringify({ site, from, limit: Math.min(SEED_CHUNK, events - stored), ...window }),
       });
-      if (!response.ok) throw new Error(`seeding failed: ${response.status} ${await response.text()}`);
+      if (!response.ok) {
+        // A chunk's ids are the same every time and storage is idempotent by id, so sending it again is exact.
+        const reason = `${response.status} ${await response.text()}`;
+        if (++retries > MAX_RETRIES) throw new Error(`seeding failed: ${reason}\n${seeder.output()}`);
+        log(`  seeding a chunk failed (${reason.slice(0, 120)}); sending it again`);
+        continue;
+      }
       const chunk = await response.json();
       stored += chunk.events;
       from = chunk.next;
       if (stored % 200_000 < SEED_CHUNK) log(`  seeded ${stored.toLocaleString('en')} events`);
     }
     seedSeconds = (performance.now() - started) / 1000;
+    seedRetries = retries;
     for (const { name, query } of ENDPOINTS) {
       const path = `/v1/sites/${site}/stats/${name}${query}`;
       const response = await fetch(`${seeder.url}/__bench/rows?path=${encodeURIComponent(path)}`, {
@@ -96,7 +107,7 @@ export const measureQueries = async ({ stateDir, seederPort, collectorPort, even
         statements: read?.statements,
       });
     }
-    return { events, stored: ingest.stored, seedSeconds: Math.round(seedSeconds), calls, results };
+    return { events, stored: ingest.stored, seedSeconds: Math.round(seedSeconds), seedRetries, calls, results };
   } finally {
     await collector.stop();
   }

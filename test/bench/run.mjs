@@ -39,18 +39,29 @@ const started = Date.now();
 const loadBefore = loadavg()[0];
 /** @type {Record<string, unknown>} */
 const results = {};
+/** @type {Record<string, number>} */
+const phaseSeconds = {};
+let phaseStarted = Date.now();
+const phaseDone = (/** @type {string} */ name) => {
+  phaseSeconds[name] = Math.round((Date.now() - phaseStarted) / 1000);
+  phaseStarted = Date.now();
+};
 try {
   log('1/5 bytes');
   results.bytes = await measureBytes();
+  phaseDone('bytes');
 
   const server = await serveBench({ pagePort: PORTS.page, assetPort: PORTS.assets });
   try {
     log(`2/5 page cost: ${PLAN.loads} rounds of no SDK, Pulse and PostHog at 1× and 4× CPU`);
     results.pageCost = await measureLoads({ page: server.page, iterations: PLAN.loads, rates: [1, 4], log });
+    phaseDone('pageCost');
     log(`    opening the survey: ${PLAN.widget} times each`);
     results.widget = await measureWidget({ page: server.page, iterations: PLAN.widget, rates: [1] });
+    phaseDone('widget');
     log(`3/5 per-interaction cost: ${PLAN.interactions} events of each kind`);
     results.interactions = await measureInteractions({ page: server.page, events: PLAN.interactions });
+    phaseDone('interactions');
   } finally {
     await server.close();
   }
@@ -66,6 +77,7 @@ try {
     concurrency: [16, 64],
     log,
   });
+  phaseDone('ingest');
 
   log(`5/5 queries: seeding ${PLAN.events.toLocaleString('en')} events, then ${PLAN.calls} calls per endpoint`);
   results.queries = await measureQueries({
@@ -76,6 +88,7 @@ try {
     calls: PLAN.calls,
     log,
   });
+  phaseDone('queries');
 } finally {
   stopAllWorkers();
 }
@@ -85,6 +98,7 @@ const output = {
   date: new Date(started).toISOString(),
   quick,
   durationSeconds: Math.round((Date.now() - started) / 1000),
+  phaseSeconds,
   machine: {
     cores: cpu.length,
     cpu: cpu[0]?.model.trim(),

@@ -63,7 +63,7 @@ export const stopAllWorkers = () => {
   running.clear();
 };
 
-/** @typedef {{ url: string, stop: () => Promise<void> }} Worker */
+/** @typedef {{ url: string, stop: () => Promise<void>, output: () => string }} Worker */
 
 /**
  * Starts `wrangler dev --local` in `cwd` (its wrangler.jsonc) on 127.0.0.1:`port`, and waits until `ready` answers.
@@ -84,8 +84,13 @@ export const startWorker = async ({ cwd, port, stateDir, vars = {}, ready }) => 
   // Its own process group, so that stopping it stops workerd too.
   const child = spawn(WRANGLER, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let log = '';
-  child.stdout.on('data', (chunk) => (log = (log + chunk).slice(-8000)));
-  child.stderr.on('data', (chunk) => (log = (log + chunk).slice(-8000)));
+  /** @param {Buffer} chunk */
+  const keep = (chunk) => {
+    log = (log + chunk).slice(-8000);
+    if (process.env.PULSE_VERBOSE) process.stderr.write(chunk);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const exited = new Promise((done) => child.once('exit', done));
   const pid = child.pid;
   if (pid !== undefined) running.add(pid);
@@ -103,7 +108,7 @@ export const startWorker = async ({ cwd, port, stateDir, vars = {}, ready }) => 
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev in ${cwd} exited during start-up:\n${log}`);
     try {
-      if ((await fetch(`${url}${ready}`)).status < 500) return { url, stop };
+      if ((await fetch(`${url}${ready}`)).status < 500) return { url, stop, output: () => log };
     } catch {
       // Not listening yet.
     }

@@ -71,14 +71,15 @@ const seed = async (request: SeedRequest, env: Bindings) => {
         failed = true;
       },
     }));
-    const batch = {
+    const batch: MessageBatch<IngestMessage> = {
       queue: 'pulse-events',
       messages,
+      metadata: { metrics: { backlogCount: 0, backlogBytes: 0 } },
       ackAll: () => undefined,
       retryAll: () => {
         failed = true;
       },
-    } as MessageBatch<IngestMessage>;
+    };
     await consume(batch, env);
     if (failed) throw new Error('the consumer asked for a retry: storing failed');
   }
