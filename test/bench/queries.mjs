@@ -1,0 +1,114 @@
+// Figure 5: every stats endpoint over 1,000,000 stored events. The events are seeded by the bench seeder (the
+// collector's validation, normalisation and Queue consumer, on the collector's own D1, so every rollup trigger
+// runs), the rows each request reads come from D1's `meta.rows_read`, and the timings from the real collector
+// (wrangler dev with the collector's wrangler.jsonc) answering over loopback HTTP.
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ADMIN_TOKEN, createSite } from './lib/admin.mjs';
+import { summary } from './lib/stats.mjs';
+import { applyMigrations, COLLECTOR_DIR, startWorker } from './lib/wrangler.mjs';
+
+const SEEDER_DIR = fileURLToPath(new URL('./seeder/', import.meta.url));
+const HOUR = 3_600_000;
+/** Events per seeding request: a few seconds of work each. */
+const SEED_CHUNK = 25_000;
+/** Times a seeding run may send a chunk again after the worker failed it. */
+const MAX_RETRIES = 3;
+/** Calls before the timed ones, so that isolates and SQLite's page cache are warm. */
+const WARM_UP = 5;
+
+/** The stats endpoints, with the query each is timed with. */
+const ENDPOINTS = ['nps', 'csat', 'ces', 'ingest', 'friction', 'vitals', 'funnels'].flatMap((name) => [
+  { name, query: '' },
+  { name, query: '?interval=day' },
+]);
+
+/**
+ * @param {{ stateDir: string, seederPort: number, collectorPort: number, events: number, calls: number,
+ *   log: (line: string) => void }} options
+ */
+export const measureQueries = async ({ stateDir, seederPort, collectorPort, events, calls, log }) => {
+  rmSync(stateDir, { recursive: true, force: true });
+  await applyMigrations(stateDir);
+  const vars = { ADMIN_TOKEN };
+  const site = 'bench-queries';
+
+  const seeder = await startWorker({ cwd: SEEDER_DIR, port: seederPort, stateDir, vars, ready: '/v1/openapi.json' });
+  /** @type {{ endpoint: string, status: number, rowsRead: number, statements: { sql: string, rowsRead: number }[] }[]} */
+  const rows = [];
+  let keys;
+  let seedSeconds = 0;
+  let seedRetries = 0;
+  try {
+    keys = await createSite(seeder.url, { id: site });
+    const now = Date.now();
+    // Visits spread over the 30 days before the last two hours, so that every event is in the default window.
+    const window = { start: now - 30 * 24 * HOUR + 2 * HOUR, end: now - 2 * HOUR };
+    const started = performance.now();
+    let stored = 0;
+    let from = 0;
+    let retries = 0;
+    while (stored < events) {
+      const response = await fetch(`${seeder.url}/__bench/seed`, {
+        method: 'POST',
+        body: JSON.stringify({ site, from, limit: Math.min(SEED_CHUNK, events - stored), ...window }),
+      });
+      if (!response.ok) {
+        // A chunk's ids are the same every time and storage is idempotent by id, so sending it again is exact.
+        const reason = `${response.status} ${await response.text()}`;
+        if (++retries > MAX_RETRIES) throw new Error(`seeding failed: ${reason}\n${seeder.output()}`);
+        log(`  seeding a chunk failed (${reason.slice(0, 120)}); sending it again`);
+        continue;
+      }
+      const chunk = await response.json();
+      stored += chunk.events;
+      from = chunk.next;
+      if (stored % 200_000 < SEED_CHUNK) log(`  seeded ${stored.toLocaleString('en')} events`);
+    }
+    seedSeconds = (performance.now() - started) / 1000;
+    seedRetries = retries;
+    for (const { name, query } of ENDPOINTS) {
+      const path = `/v1/sites/${site}/stats/${name}${query}`;
+      const response = await fetch(`${seeder.url}/__bench/rows?path=${encodeURIComponent(path)}`, {
+        headers: { Authorization: `Bearer ${keys.readKey}` },
+      });
+      rows.push({ endpoint: `${name}${query}`, ...(await response.json()) });
+    }
+  } finally {
+    await seeder.stop();
+  }
+
+  const collector = await startWorker({
+    cwd: COLLECTOR_DIR,
+    port: collectorPort,
+    stateDir,
+    vars,
+    ready: '/v1/openapi.json',
+  });
+  try {
+    const headers = { Authorization: `Bearer ${keys.readKey}` };
+    const ingest = await (await fetch(`${collector.url}/v1/sites/${site}/stats/ingest`, { headers })).json();
+    const results = [];
+    for (const { name, query } of ENDPOINTS) {
+      const url = `${collector.url}/v1/sites/${site}/stats/${name}${query}`;
+      const times = [];
+      for (let call = 0; call < WARM_UP + calls; call++) {
+        const started = performance.now();
+        const response = await fetch(url, { headers });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+        if (call >= WARM_UP) times.push(performance.now() - started);
+      }
+      const read = rows.find((row) => row.endpoint === `${name}${query}`);
+      results.push({
+        endpoint: `GET /stats/${name}${query}`,
+        ms: summary(times),
+        rowsRead: read?.rowsRead,
+        statements: read?.statements,
+      });
+    }
+    return { events, stored: ingest.stored, seedSeconds: Math.round(seedSeconds), seedRetries, calls, results };
+  } finally {
+    await collector.stop();
+  }
+};

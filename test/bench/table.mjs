@@ -1,0 +1,161 @@
+// The benchmark's one table, in Markdown (so that the README's Performance section is a copy of it): each figure
+// with Pulse's value, its peer's beside it, the budget and PASS or FAIL.
+
+const int = (/** @type {number} */ value) => Math.round(value).toLocaleString('en');
+const ms = (/** @type {number} */ value) =>
+  (Math.abs(value) < 1 ? value.toFixed(3) : value.toFixed(1)).replace(/^-0\.000$/, '0.000');
+/** A median with its range: `12.3 [10.1–15.0]`. */
+const spread = (/** @type {{ median: number, min: number, max: number }} */ s, format = ms) =>
+  `${format(s.median)} [${format(s.min)}–${format(s.max)}]`;
+const bytes = (/** @type {{ raw: number, gzip: number, brotli: number }} */ row) =>
+  `${int(row.raw)} / ${int(row.gzip)} / **${int(row.brotli)}**`;
+const verdict = (/** @type {boolean} */ pass) => (pass ? 'PASS' : 'FAIL');
+
+/**
+ * Prints the table to stdout.
+ * @param {any} results what run.mjs wrote to results.json
+ */
+export const printTable = (results) => {
+  const m = results.machine;
+  const lines = [
+    `Pulse benchmark, ${results.date}${results.quick ? ' (QUICK: small counts, not for the README)' : ''}`,
+    `Machine: ${m.cores} × ${m.cpu}, ${m.memoryGiB} GiB, ${m.os}; Node ${m.node}; Chromium ${m.chromium}; ` +
+      `load average ${m.loadAverage.before.toFixed(2)} before, ${m.loadAverage.after.toFixed(2)} after.`,
+    'Medians with [min–max]; loopback only. Command: `pnpm bench` (results in test/bench/results.json).',
+    '',
+    '| # | figure | Pulse | beside it | budget | status |',
+    '| - | ------ | ----- | --------- | ------ | ------ |',
+  ];
+  /** @param {string[]} cells */
+  const row = (...cells) => lines.push(`| ${cells.join(' | ')} |`);
+
+  // 1. Bytes.
+  const bytesOf = (/** @type {string} */ who, /** @type {string} */ file) =>
+    results.bytes.find((/** @type {any} */ r) => r.who.startsWith(who) && r.file === file);
+  const PEER_OF = {
+    'pulse.js': 'array.js',
+    'widget.js': 'surveys.js',
+    'friction.js': 'dead-clicks-autocapture.js',
+    'vitals.js': 'web-vitals-with-attribution.js',
+  };
+  const posthogName = results.bytes.find((/** @type {any} */ r) => r.who.startsWith('posthog-js')).who;
+  const paired = new Set();
+  for (const pulse of results.bytes.filter((/** @type {any} */ r) => r.who === 'Pulse')) {
+    const peerFile = PEER_OF[/** @type {keyof typeof PEER_OF} */ (pulse.file)];
+    const peer = peerFile && bytesOf('posthog-js', peerFile);
+    if (peer) paired.add(peerFile);
+    const budget = pulse.budget
+      ? `≤ ${int(pulse.budget)} brotli${pulse.goal ? ` (goal ${int(pulse.goal)})` : ''}`
+      : '—';
+    const status = pulse.status
+      ? `${pulse.status}${pulse.goal && pulse.brotli > pulse.goal && pulse.status === 'PASS' ? ' (over the goal)' : ''}`
+      : '—';
+    row(
+      '1',
+      `bytes raw / gzip -9 / brotli: \`${pulse.file}\` (${pulse.what})`,
+      bytes(pulse),
+      peer ? `${posthogName} \`${peerFile}\`: ${bytes(peer)}` : '—',
+      budget,
+      status,
+    );
+  }
+  for (const peer of results.bytes.filter((/** @type {any} */ r) => r.who !== 'Pulse' && !paired.has(r.file))) {
+    const pulseSide = peer.who.startsWith('@sentry')
+      ? (() => {
+          const tag = bytesOf('Pulse', 'pulse.js');
+          const widget = bytesOf('Pulse', 'widget.js');
+          return tag && widget ? `\`pulse.js\` + \`widget.js\`: **${int(tag.brotli + widget.brotli)}** brotli` : '—';
+        })()
+      : '—';
+    row('1', `bytes: ${peer.who} \`${peer.file}\` (${peer.what})`, pulseSide, bytes(peer), '—', '—');
+  }
+
+  // 2. Page cost.
+  for (const result of results.pageCost.results) {
+    const x = `${result.rate}×`;
+    const { pulse, posthog, none } = result;
+    const budgeted = result.rate === 1;
+    row(
+      '2',
+      `added main-thread script time per page load at ${x} CPU, ms (no-SDK page: ${spread(none.scriptMs)})`,
+      spread(pulse.addedScriptMs),
+      `posthog-js: ${spread(posthog.addedScriptMs)}`,
+      budgeted ? '≤ 3 ms median' : '—',
+      budgeted ? verdict(pulse.addedScriptMs.median <= 3) : '—',
+    );
+    row(
+      '2',
+      `added main-thread task time per page load at ${x} CPU, ms (no-SDK page: ${spread(none.taskMs)})`,
+      spread(pulse.addedTaskMs),
+      `posthog-js: ${spread(posthog.addedTaskMs)}`,
+      '—',
+      '—',
+    );
+    row(
+      '2',
+      `long tasks per page load at ${x} CPU, and total blocking time, ms (no-SDK page: ${spread(none.longTasks, int)}; ${spread(none.blockingMs)} ms)`,
+      `${spread(pulse.longTasks, int)}; ${spread(pulse.blockingMs)} ms; ${pulse.roundsWithAddedLongTask} of ${result.iterations} loads with a long task more than without`,
+      `posthog-js: ${spread(posthog.longTasks, int)}; ${spread(posthog.blockingMs)} ms; ${posthog.roundsWithAddedLongTask} of ${result.iterations}`,
+      budgeted ? 'no long task added' : '—',
+      budgeted ? verdict(pulse.roundsWithAddedLongTask === 0) : '—',
+    );
+  }
+  for (const result of results.widget) {
+    row(
+      '2',
+      `opening the survey at ${result.rate}× CPU: script time, ms; time until it is on screen, ms`,
+      `${spread(result.pulse.scriptMs)}; ${spread(result.pulse.toShownMs)}`,
+      `posthog-js \`displaySurvey\`: ${spread(result.posthog.scriptMs)}; ${spread(result.posthog.toShownMs)}`,
+      '—',
+      '—',
+    );
+  }
+
+  // 3. Per interaction.
+  for (const [kind, figures] of Object.entries(results.interactions.results)) {
+    row(
+      '3',
+      `${kind}: time the SDK's listeners add per event, ms (median of ${int(results.interactions.events)}; with no SDK ${ms(figures.none.perEventMs.median)} ms)`,
+      `${ms(figures.pulse.addedMs)} (p99 of all listeners ${ms(figures.pulse.perEventMs.p99)})`,
+      `posthog-js: ${ms(figures.posthog.addedMs)} (p99 ${ms(figures.posthog.perEventMs.p99)})`,
+      '—',
+      '—',
+    );
+  }
+
+  // 4. Ingest.
+  const ingest = results.ingest;
+  const load = (/** @type {any} */ run) =>
+    `${int(run.requestsPerSecond)} req/s, ${int(run.eventsPerSecond)} events/s, p50 ${int(run.latencyMs.p50)} ms, p99 ${int(run.latencyMs.p99)} ms, ${int(run.errors)} errors`;
+  for (const run of ingest.runs)
+    row(
+      '4',
+      `ingest, ${ingest.batch}-event batches, ${run.connections} connections, ${ingest.seconds} s`,
+      load(run.collector),
+      `no-op worker: ${load(run.noop)}; ratio **${run.ratio.toFixed(2)}×**`,
+      '≥ 0.5× the no-op',
+      verdict(run.ratio >= 0.5),
+    );
+  row(
+    '4',
+    `events stored after the load (the Queue drained in ${ingest.drainSeconds} s) = events accepted`,
+    `${int(ingest.stored)} stored`,
+    `${int(ingest.sent)} accepted${ingest.countable ? '' : ' (some answer took longer than the tail: count not exact)'}`,
+    'equal',
+    verdict(ingest.stored === ingest.sent && ingest.countable),
+  );
+
+  // 5. Queries.
+  const queries = results.queries;
+  for (const result of queries.results)
+    row(
+      '5',
+      `\`${result.endpoint}\` over ${int(queries.stored)} events: median [min–max] and p99 of ${queries.calls} calls, ms; rows read`,
+      `${spread(result.ms)}; p99 ${ms(result.ms.p99)}; ${int(result.rowsRead)} rows`,
+      '—',
+      '≤ 50 ms median',
+      verdict(result.ms.median <= 50),
+    );
+
+  console.log(lines.join('\n'));
+};
