@@ -21,6 +21,15 @@ const NoAnswers = ({ kind }: { kind: string }) => (
   </>
 );
 
+/** Loads a score's stats for the view, kept with the window they cover (the trend's axis). */
+const useScore = <R extends 'stats/nps' | 'stats/csat' | 'stats/ces'>(route: R) =>
+  useStats((view, signal) =>
+    read(view.credentials, route, statsQuery(view.window, view.filters), signal).then((value) => ({
+      value,
+      window: view.window,
+    })),
+  );
+
 /** The headline figures of a score: the value, n and the 95 % interval. */
 const Headline = ({ value, unit, n, ci }: { value: string; unit?: string; n: number; ci: string }) => (
   <dl class="headline">
@@ -44,12 +53,7 @@ const Headline = ({ value, unit, n, ci }: { value: string; unit?: string; n: num
 
 /** NPS: score, n, interval, promoters / passives / detractors, and the trend with its interval band. */
 export const NpsSection = () => {
-  const [loaded, retry] = useStats((view, signal) =>
-    read(view.credentials, 'stats/nps', statsQuery(view.window, view.filters), signal).then((value) => ({
-      value,
-      window: view.window,
-    })),
-  );
+  const [loaded, retry] = useScore('stats/nps');
   return (
     <Section
       id="nps"
@@ -96,12 +100,7 @@ const percentOf = (value: number | null) => (value === null ? '—' : `${Math.ro
 
 /** CSAT: the share satisfied (4–5), n, interval, answers per score and the trend. */
 export const CsatSection = () => {
-  const [loaded, retry] = useStats((view, signal) =>
-    read(view.credentials, 'stats/csat', statsQuery(view.window, view.filters), signal).then((value) => ({
-      value,
-      window: view.window,
-    })),
-  );
+  const [loaded, retry] = useScore('stats/csat');
   return (
     <Section
       id="csat"
@@ -147,12 +146,7 @@ export const CsatSection = () => {
 
 /** CES: the mean effort score (1–7, 7 the easiest), n, interval, the share who agree (5–7), and the trend. */
 export const CesSection = () => {
-  const [loaded, retry] = useStats((view, signal) =>
-    read(view.credentials, 'stats/ces', statsQuery(view.window, view.filters), signal).then((value) => ({
-      value,
-      window: view.window,
-    })),
-  );
+  const [loaded, retry] = useScore('stats/ces');
   return (
     <Section
       id="ces"
