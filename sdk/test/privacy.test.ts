@@ -1,34 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { init, type Pulse } from '../src/client';
-import type { EventBatch, PulseEvent } from '../src/protocol';
+import type { PulseEvent } from '../src/protocol';
+import { collectorStub } from './collectorStub';
 import { click } from './signals/helpers';
 
-/** The events that reached the collector through the stubbed fetch. */
-const sent = (fetchMock: ReturnType<typeof vi.fn>) =>
-  fetchMock.mock.calls
-    .filter(([url]) => String(url).endsWith('/v1/events'))
-    .flatMap(([, request]) => (JSON.parse(String((request as RequestInit).body)) as EventBatch).events);
-
 describe('privacy and the signal listener', () => {
-  const fetchMock = vi.fn<typeof fetch>();
+  const { batches } = collectorStub();
   let client: Pulse | undefined;
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
-    fetchMock.mockReset();
-    fetchMock.mockImplementation(async (url) =>
-      String(url).endsWith('/config')
-        ? new Response('{"surveys":[],"thresholds":{}}', { status: 200 })
-        : new Response('{"accepted":1,"rejected":[]}', { status: 202 }),
-    );
-    vi.stubGlobal('fetch', fetchMock);
-    localStorage.clear();
-    sessionStorage.clear();
     document.body.innerHTML = '<button id="pay">Pay</button>';
   });
   afterEach(() => {
     client?.shutdown();
-    vi.unstubAllGlobals();
-    vi.useRealTimers();
   });
 
   /** Starts a client and waits for its friction chunk, which holds the rage-click detector, to load. */
@@ -60,7 +43,11 @@ describe('privacy and the signal listener', () => {
     pulse.on('signal', (event) => signals.push(event));
     await rage();
     await flush(pulse);
-    expect(sent(fetchMock).map((event) => event.type)).toEqual(['pageview', 'rage_click']);
+    expect(
+      batches()
+        .flat()
+        .map((event) => event.type),
+    ).toEqual(['pageview', 'rage_click']);
     expect(signals).toEqual([expect.objectContaining({ type: 'rage_click', count: 3, target: '#pay', label: 'Pay' })]);
   });
 
@@ -76,7 +63,7 @@ describe('privacy and the signal listener', () => {
       await rage();
       await flush(pulse);
       pulse.shutdown();
-      expect(sent(fetchMock)).toEqual([]);
+      expect(batches().flat()).toEqual([]);
       expect(signals).toEqual([]);
     }
   });
@@ -85,11 +72,15 @@ describe('privacy and the signal listener', () => {
     const pulse = await start('pending');
     await rage();
     await flush(pulse);
-    expect(sent(fetchMock)).toEqual([]);
+    expect(batches().flat()).toEqual([]);
     pulse.consent(true);
     await rage();
     await flush(pulse);
-    expect(sent(fetchMock).map((event) => event.type)).toEqual(['pageview', 'rage_click']);
+    expect(
+      batches()
+        .flat()
+        .map((event) => event.type),
+    ).toEqual(['pageview', 'rage_click']);
   });
 
   it('sends nothing once the page opted out with localStorage pulse:optout', async () => {
@@ -97,7 +88,7 @@ describe('privacy and the signal listener', () => {
     const pulse = await start();
     await rage();
     await flush(pulse);
-    expect(sent(fetchMock)).toEqual([]);
+    expect(batches().flat()).toEqual([]);
   });
 
   it('stops every signal at shutdown', async () => {
@@ -106,6 +97,10 @@ describe('privacy and the signal listener', () => {
     pulse.shutdown();
     await rage();
     await flush(pulse);
-    expect(sent(fetchMock).map((event) => event.type)).toEqual(['pageview']);
+    expect(
+      batches()
+        .flat()
+        .map((event) => event.type),
+    ).toEqual(['pageview']);
   });
 });
