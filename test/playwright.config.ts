@@ -1,19 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
+import { LAUNCH_OPTIONS as launchOptions } from './chromium.mjs';
 import { ADMIN_TOKEN, COLLECTOR_PORT, DEMO, DEMO_PORT, STATE_DIR } from './e2e/helpers/ports.mjs';
-
-/** Debian's Chromium: Playwright's own download is not reachable here. */
-const launchOptions = {
-  executablePath: process.env.PULSE_CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-quic',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
 
 export default defineConfig({
   testDir: './e2e',

@@ -2,22 +2,10 @@
 // the main-thread cost of loading the bench page with no SDK, with Pulse and with PostHog, paired per iteration;
 // the cost of opening each SDK's survey; and the time each SDK's click, scroll and input listeners add per event.
 import { chromium, devices } from '@playwright/test';
+import { LAUNCH_OPTIONS as LAUNCH } from '../chromium.mjs';
 import { summary } from './lib/stats.mjs';
 import { POSTHOG_SURVEY, PULSE_SURVEY } from './server.mjs';
 
-/** Debian's Chromium, with the end-to-end tests' flags (test/playwright.config.ts). */
-const LAUNCH = {
-  executablePath: process.env.PULSE_CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-quic',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
 /** A desktop Chrome context; its User-Agent is not headless, which PostHog would take for a bot and go quiet. */
 const CONTEXT = devices['Desktop Chrome'];
 /** After the network is idle, wait this long for idle callbacks and lazy chunks (Pulse loads vitals.js when idle). */

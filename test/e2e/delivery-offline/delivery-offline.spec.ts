@@ -9,7 +9,7 @@ import {
   readOutbox,
   recordBatches,
 } from '../helpers/delivery';
-import { deviceOf, type FrictionStats, friction, pressRepeatedly, sdkReady } from '../helpers/friction';
+import { deviceOf, type FrictionStats, friction, pressRepeatedly, recordSignals, sdkReady } from '../helpers/friction';
 
 test('offline, an answer, a rage click and custom events wait in IndexedDB; a later tab online delivers each exactly once', async ({
   context,
@@ -26,20 +26,12 @@ test('offline, an answer, a rage click and custom events wait in IndexedDB; a la
   await expect(page.getByRole('dialog')).toBeVisible();
   // The detectors of clicks arrive in their own chunk, before the network goes.
   await sdkReady(page);
-  await page.evaluate(() => {
-    const signals: string[] = [];
-    Object.assign(window, { signals });
-    (window as unknown as { pulse: (...args: unknown[]) => unknown }).pulse('on', 'signal', (event: { type: string }) =>
-      signals.push(event.type),
-    );
-  });
+  const { signals } = await recordSignals(page);
   await context.setOffline(true);
   await answerNps(page, 3, isMobile);
   // A rage click: three quick presses on a button that does nothing, reported once the burst is over.
   await pressRepeatedly(page.locator('#lab-button'), isMobile, 3);
-  await expect
-    .poll(() => page.evaluate(() => (window as unknown as { signals: string[] }).signals))
-    .toContain('rage_click');
+  await expect.poll(signals).toContain('rage_click');
   for (let n = 0; n < 5; n++) await pulse(page, 'track', 'offline', { run, n });
   // The answer, the rage click and five custom events at least (the page view and survey_shown may have left before
   // going offline).

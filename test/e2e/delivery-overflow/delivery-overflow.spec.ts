@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { eventually, ingestStats, npsStats } from '../helpers/collector';
 import { acceptedEvents, answerNps, pulse, putLabSurvey, readOutbox, recordBatches } from '../helpers/delivery';
-import { pressRepeatedly, sdkReady } from '../helpers/friction';
+import { pressRepeatedly, recordSignals, sdkReady } from '../helpers/friction';
 
 test('past 1,000 events, the oldest friction events go, survey events stay, and the next batch reports the drops', async ({
   context,
@@ -23,21 +23,13 @@ test('past 1,000 events, the oldest friction events go, survey events stay, and 
 
   await page.goto(path);
   await sdkReady(page);
-  await page.evaluate(() => {
-    const signals: string[] = [];
-    Object.assign(window, { signals });
-    (window as unknown as { pulse: (...args: unknown[]) => unknown }).pulse('on', 'signal', (event: { type: string }) =>
-      signals.push(event.type),
-    );
-  });
+  const { signals } = await recordSignals(page);
   await answerNps(page, 8, isMobile);
   // A real rage click: three quick presses on a button that does nothing, which are also three dead clicks 2.5 s on.
   // The button has focus already, so that no press is answered by a focus change (which is not a dead click).
   await page.locator('#lab-button').focus();
   await pressRepeatedly(page.locator('#lab-button'), isMobile, 3);
-  await expect
-    .poll(() => page.evaluate(() => (window as unknown as { signals: string[] }).signals), { timeout: 10_000 })
-    .toEqual(['rage_click', 'dead_click', 'dead_click', 'dead_click']);
+  await expect.poll(signals, { timeout: 10_000 }).toEqual(['rage_click', 'dead_click', 'dead_click', 'dead_click']);
   // They wait with the page view, survey_shown and the answer.
   await expect.poll(() => readOutbox(page)).toEqual({ events: 7, dropped: 0 });
   // Then custom events, more of them than the outbox holds.

@@ -63,6 +63,18 @@ export const sdkReady = async (page: Page) => {
   await page.waitForTimeout(50);
 };
 
+/** Starts listing the types of the signals the page's SDK reports; `signals()` reads the list so far. */
+export const recordSignals = async (page: Page) => {
+  await page.evaluate(() => {
+    const signals: string[] = [];
+    Object.assign(window, { signals });
+    (window as unknown as { pulse: (...args: unknown[]) => unknown }).pulse('on', 'signal', (event: { type: string }) =>
+      signals.push(event.type),
+    );
+  });
+  return { signals: () => page.evaluate(() => (window as unknown as { signals: string[] }).signals) };
+};
+
 /** Sends what waits in the page's outbox now, instead of within the next 5 s. */
 export const flush = async (page: Page) => {
   await sdkReady(page);
