@@ -26,6 +26,8 @@ export const printTable = (results) => {
     '| # | figure | Pulse | beside it | budget | status |',
     '| - | ------ | ----- | --------- | ------ | ------ |',
   ];
+  /** Lines printed under the table. */
+  const notes = [];
   /** @param {string[]} cells */
   const row = (...cells) => lines.push(`| ${cells.join(' | ')} |`);
 
@@ -75,6 +77,13 @@ export const printTable = (results) => {
     const x = `${result.rate}×`;
     const { pulse, posthog, none } = result;
     const budgeted = result.rate === 1;
+    const late = Object.entries(result.neverIdle ?? {}).filter(([, loads]) => loads > 0);
+    if (late.length)
+      notes.push(
+        `At ${x} CPU, loads measured after 5 s without reaching network idle: ` +
+          late.map(([variant, loads]) => `${variant} ${loads} of ${result.iterations}`).join(', ') +
+          '.',
+      );
     row(
       '2',
       `added main-thread script time per page load at ${x} CPU, ms (no-SDK page: ${spread(none.scriptMs)})`,
@@ -157,5 +166,6 @@ export const printTable = (results) => {
       verdict(result.ms.median <= 50),
     );
 
+  if (notes.length) lines.push('', ...notes);
   console.log(lines.join('\n'));
 };
