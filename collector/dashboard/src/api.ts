@@ -31,7 +31,7 @@ export class ApiError extends Error {
 export type Query = Record<string, string | undefined>;
 
 /** The stats routes the dashboard reads, by the type each answers. */
-interface Routes {
+export interface Routes {
   'stats/nps': NpsStats;
   'stats/csat': CsatStats;
   'stats/ces': CesStats;
