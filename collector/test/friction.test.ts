@@ -1,33 +1,10 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { FrictionStats } from '../src/schema/frictionStats';
 import { event, HOUR, store, T0, WINDOW } from './frictionEvents';
 import { call, createSite, readStats } from './helpers';
 
 let keys: { readKey: string };
-
-interface Rated {
-  count: number;
-  rate: number | null;
-}
-interface FrictionStats {
-  from: string;
-  to: string;
-  n: number;
-  pageviews: number;
-  sessions: number;
-  rate: number | null;
-  signals: Record<string, Rated>;
-  pages: { path: string; pageviews: number; sessions: number; rate: number | null; signals: Record<string, Rated> }[];
-  elements: {
-    path: string;
-    target: string;
-    label: string | null;
-    rage_click: number;
-    dead_click: number;
-    error_click: number;
-  }[];
-  series?: { from: string; to: string; n: number; pageviews: number; sessions: number; rate: number | null }[];
-}
 
 const friction = async (query = '') => {
   const { status, body } = await readStats<FrictionStats>(

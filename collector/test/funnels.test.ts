@@ -1,28 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileStep } from '../src/db/funnels';
+import type { FunnelStats } from '../src/schema/frictionStats';
 import { event, HOUR, store, T0, WINDOW } from './frictionEvents';
 import { ADMIN, call, createSite, readStats } from './helpers';
-
-interface Step {
-  step: number;
-  name: string | null;
-  reached: number;
-  left: number;
-}
-interface FunnelStats {
-  from: string;
-  to: string;
-  funnels: {
-    id: string;
-    name: string | null;
-    n: number;
-    completed: number;
-    conversion: number | null;
-    steps: Step[];
-    series?: { from: string; n: number; steps: Step[] }[];
-  }[];
-}
 
 const CHECKOUT = {
   id: 'checkout',

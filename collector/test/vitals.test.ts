@@ -1,25 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { VitalStats } from '../src/schema/frictionStats';
 import { VITAL_BUCKETS } from '../src/stats/vitalBuckets';
 import { DAY, HOUR, store, T0, vital, WINDOW } from './frictionEvents';
 import { createSite, readStats } from './helpers';
-
-interface Summary {
-  n: number;
-  p75: number | null;
-  rating: string | null;
-  good: number;
-  needsImprovement: number;
-  poor: number;
-}
-interface VitalStats {
-  from: string;
-  to: string;
-  n: number;
-  metrics: ({ name: string } & Summary)[];
-  groups: ({ name: string; path: string; device: string } & Summary)[];
-  series?: { from: string; to: string; metrics: ({ name: string } & Summary)[] }[];
-}
 
 let keys: { readKey: string };
 const vitals = async (query = WINDOW) => {
