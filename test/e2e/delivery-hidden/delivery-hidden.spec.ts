@@ -74,6 +74,10 @@ test('a tab closed right after an answer still delivers it, from pagehide', asyn
   const batches = recordBatches(context);
   const page = await context.newPage();
   await page.goto(path);
+  // The start-up send, and any send a capture before the answer timed, must be over first: on a busy machine the
+  // start-up send could otherwise still be reading the outbox when the answer lands in it.
+  await expect.poll(() => batches.some((batch) => batch.status === 202)).toBe(true);
+  await expect.poll(async () => (await readOutbox(page)).events).toBe(0);
   await answerNps(page, 0, isMobile);
   // Nothing sent before the tab closes carries the answer, and no page of the site is open afterwards:
   // only the request sent during pagehide can bring it.
