@@ -44,11 +44,18 @@ export const recordRequests = (context: BrowserContext) => {
   context.on('request', (request) => requests.push({ url: request.url(), body: request.postData() ?? '' }));
   return {
     requests,
-    /** The events posted to the collector so far. */
-    events: (): PulseEvent[] =>
-      requests
-        .filter((request) => request.url === `${COLLECTOR}/v1/events`)
-        .flatMap((request) => (JSON.parse(request.body) as EventBatch).events),
+    /**
+     * The events posted to the collector so far, each once: a request whose answer the page never saw (it navigated
+     * away first) is sent again by the next page, with the same event ids, and the collector counts it once.
+     */
+    events: (): PulseEvent[] => [
+      ...new Map(
+        requests
+          .filter((request) => request.url === `${COLLECTOR}/v1/events`)
+          .flatMap((request) => (JSON.parse(request.body) as EventBatch).events)
+          .map((event) => [event.id, event]),
+      ).values(),
+    ],
   };
 };
 
