@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DeadClickThresholds, onDeadClick } from '../../src/signals/onDeadClick';
-import { click, fakeTime, page, recorder } from './helpers';
+import { click, page, runDetector } from './helpers';
 
 /** A stand-in for the Resource Timing observer, so that a test can make requests happen. */
 class FakeObserver {
@@ -18,22 +18,13 @@ class FakeObserver {
 }
 
 describe('onDeadClick', () => {
-  let lifetime: AbortController;
-  let reported: ReturnType<typeof recorder>['reported'];
-  beforeEach(() => {
-    fakeTime();
-    vi.stubGlobal('PerformanceObserver', FakeObserver);
-    history.replaceState(null, '', '/shop');
-    lifetime = new AbortController();
-    const rec = recorder();
-    reported = rec.reported;
-    onDeadClick(rec.report, { ...DeadClickThresholds }, ['https://pulse.test/'], lifetime.signal);
-  });
-  afterEach(() => {
-    lifetime.abort();
-    vi.unstubAllGlobals();
-    vi.useRealTimers();
-  });
+  const { reported } = runDetector(
+    (report, signal) => onDeadClick(report, { ...DeadClickThresholds }, ['https://pulse.test/'], signal),
+    () => {
+      vi.stubGlobal('PerformanceObserver', FakeObserver);
+      history.replaceState(null, '', '/shop');
+    },
+  );
 
   /** Builds the page and lets its own DOM changes pass, as they do before a visitor can click. */
   const build = async (html: string) => {

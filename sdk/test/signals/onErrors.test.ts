@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ErrorClickThresholds, onErrorClick } from '../../src/signals/onErrorClick';
 import { JsErrorThresholds, onJsError } from '../../src/signals/onJsError';
-import { click, fakeTime, page, recorder } from './helpers';
+import { click, page, runDetector } from './helpers';
 
 /** An uncaught error as the browser reports it to window. */
 const uncaught = (message: string, error?: Error) =>
@@ -23,15 +23,7 @@ const rejected = (reason: unknown) => {
 };
 
 describe('onJsError', () => {
-  let lifetime: AbortController;
-  let reported: ReturnType<typeof recorder>['reported'];
-  beforeEach(() => {
-    lifetime = new AbortController();
-    const rec = recorder();
-    reported = rec.reported;
-    onJsError(rec.report, { ...JsErrorThresholds }, lifetime.signal);
-  });
-  afterEach(() => lifetime.abort());
+  const { reported } = runDetector((report, signal) => onJsError(report, { ...JsErrorThresholds }, signal));
 
   it('reports message, file, line, column and the top five frames', () => {
     const error = new Error('boom');
@@ -78,19 +70,7 @@ describe('onJsError', () => {
 });
 
 describe('onErrorClick', () => {
-  let lifetime: AbortController;
-  let reported: ReturnType<typeof recorder>['reported'];
-  beforeEach(() => {
-    fakeTime();
-    lifetime = new AbortController();
-    const rec = recorder();
-    reported = rec.reported;
-    onErrorClick(rec.report, { ...ErrorClickThresholds }, lifetime.signal);
-  });
-  afterEach(() => {
-    lifetime.abort();
-    vi.useRealTimers();
-  });
+  const { reported } = runDetector((report, signal) => onErrorClick(report, { ...ErrorClickThresholds }, signal));
 
   it('reports a click followed within 1000 ms by an error, once, on the button clicked', () => {
     const $ = page('<form class="checkout"><button type="button"><span>Place order</span></button></form>');

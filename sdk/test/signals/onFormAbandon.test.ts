@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { onFormAbandon } from '../../src/signals/onFormAbandon';
-import { fakeTime, page, recorder } from './helpers';
+import { page, recorder, runDetector } from './helpers';
 
 /** Types into a field as a visitor would: the value changes and an input event bubbles up. */
 const type = (field: Element, value: string) => {
@@ -16,20 +16,9 @@ const CHECKOUT = `
   <form class="newsletter"><input name="subscribe-email"></form>`;
 
 describe('onFormAbandon', () => {
-  let lifetime: AbortController;
-  let reported: ReturnType<typeof recorder>['reported'];
-  beforeEach(() => {
-    fakeTime();
+  const { reported, stop } = runDetector(onFormAbandon, () => {
     sessionStorage.clear();
     history.replaceState(null, '', '/checkout');
-    lifetime = new AbortController();
-    const rec = recorder();
-    reported = rec.reported;
-    onFormAbandon(rec.report, lifetime.signal);
-  });
-  afterEach(() => {
-    lifetime.abort();
-    vi.useRealTimers();
   });
 
   it('reports a touched, unsubmitted form when the page is left: fields, last field name, time; never a value', () => {
@@ -88,13 +77,14 @@ describe('onFormAbandon', () => {
     const $ = page(CHECKOUT);
     type($('[name=email]'), 'ada@example.com');
     window.dispatchEvent(new Event('pagehide'));
-    lifetime.abort();
+    stop();
     const [left] = reported;
     // The next page of the tab.
     history.replaceState(null, '', '/shop');
-    lifetime = new AbortController();
+    const lifetime = new AbortController();
     const next = recorder();
     onFormAbandon(next.report, lifetime.signal);
+    lifetime.abort();
     expect(next.reported).toEqual([left]);
     expect(sessionStorage.getItem('pulse:left')).toBeNull();
   });

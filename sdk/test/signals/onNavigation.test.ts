@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExcessiveScrollThresholds, onExcessiveScroll } from '../../src/signals/onExcessiveScroll';
 import { onPageview } from '../../src/signals/onPageview';
 import { onQuickBack, QuickBackThresholds } from '../../src/signals/onQuickBack';
-import { fakeTime, recorder } from './helpers';
+import { fakeTime, type recorder, runDetector } from './helpers';
 
 describe('onPageview', () => {
   it('reports the first page, every route change, back and forward, and a page restored from the bfcache', () => {
@@ -90,20 +90,10 @@ describe('onQuickBack', () => {
 });
 
 describe('onExcessiveScroll', () => {
-  let lifetime: AbortController;
-  let reported: ReturnType<typeof recorder>['reported'];
-  beforeEach(() => {
-    fakeTime();
-    window.scrollTo(0, 0);
-    lifetime = new AbortController();
-    const rec = recorder();
-    reported = rec.reported;
-    onExcessiveScroll(rec.report, { ...ExcessiveScrollThresholds }, lifetime.signal);
-  });
-  afterEach(() => {
-    lifetime.abort();
-    vi.useRealTimers();
-  });
+  const { reported } = runDetector(
+    (report, signal) => onExcessiveScroll(report, { ...ExcessiveScrollThresholds }, signal),
+    () => window.scrollTo(0, 0),
+  );
 
   /** Scrolls the page to `y` and lets `gap` ms pass. */
   const scrollTo = (y: number, gap = 300) => {

@@ -1,22 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { onRageClick, RageClickThresholds } from '../../src/signals/onRageClick';
-import { click, fakeTime, page, recorder } from './helpers';
+import { click, fakeTime, page, recorder, runDetector } from './helpers';
 
 describe('onRageClick', () => {
-  let lifetime: AbortController;
-  let reported: ReturnType<typeof recorder>['reported'];
-  beforeEach(() => {
-    fakeTime();
-    lifetime = new AbortController();
-    const rec = recorder();
-    reported = rec.reported;
-    onRageClick(rec.report, { ...RageClickThresholds }, lifetime.signal);
-  });
-  afterEach(() => {
-    lifetime.abort();
-    getSelection()?.removeAllRanges();
-    vi.useRealTimers();
-  });
+  const { reported, stop } = runDetector(
+    (report, signal) => onRageClick(report, { ...RageClickThresholds }, signal),
+    () => getSelection()?.removeAllRanges(),
+  );
 
   const burst = (element: Element, times: number, gap = 200, step = 5) => {
     for (let i = 0; i < times; i++) {
@@ -102,7 +92,7 @@ describe('onRageClick', () => {
 
   it('stops when its signal aborts', () => {
     const $ = page('<button id="b">B</button>');
-    lifetime.abort();
+    stop();
     burst($('#b'), 5);
     vi.advanceTimersByTime(2000);
     expect(reported).toEqual([]);
