@@ -9,9 +9,9 @@
 //   PULSE_SAMPLE_DATA     `off` sends no sample data (on: a week of made-up visits, once a week)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './freePort.mjs';
 import { SAMPLE_MARK, sampleEvents, sendEvents } from './sample.mjs';
 import { seedDemo } from './seed.mjs';
 import { serveDemo } from './serve.mjs';
@@ -54,20 +54,6 @@ const run = (args, label) =>
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('exit', (code) => (code === 0 ? done(output) : fail(new Error(`${label} failed:\n${output}`))));
-  });
-
-/**
- * A free local port: wrangler's inspector would otherwise take 9229 and clash with a second instance.
- * @returns {Promise<number>}
- */
-const freePort = () =>
-  new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
   });
 
 /**

@@ -2,8 +2,8 @@
 // wrangler), applies the collector's migrations, and stops what it started.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../../demo/scripts/freePort.mjs';
 
 export const COLLECTOR_DIR = fileURLToPath(new URL('../../../collector/', import.meta.url));
 const WRANGLER = `${COLLECTOR_DIR}node_modules/.bin/wrangler`;
@@ -33,20 +33,6 @@ export const applyMigrations = async (stateDir) => {
   mkdirSync(stateDir, { recursive: true });
   await run(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stateDir], COLLECTOR_DIR);
 };
-
-/**
- * A free local port, for wrangler's inspector (it would otherwise take 9229 and clash with another instance).
- * @returns {Promise<number>}
- */
-const freePort = () =>
-  new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 /** Process groups of the workers still running. */
 const running = new Set();
