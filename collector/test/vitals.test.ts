@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { vitalHistograms } from '../src/db/vitals';
 import type { VitalStats } from '../src/schema/frictionStats';
 import { VITAL_BUCKETS } from '../src/stats/vitalBuckets';
+import { type StatsWindow, windowOf } from '../src/stats/window';
 import { DAY, HOUR, store, T0, vital, WINDOW } from './frictionEvents';
 import { createSite, readStats } from './helpers';
 
@@ -172,6 +174,13 @@ describe('GET /v1/sites/:site/stats/vitals', () => {
       ['2026-11-04T00:00:00.000Z', lcp.filter((_, i) => i % 48 >= 38).length],
     ]);
   });
+
+  it('gives a weekly series per metric, weeks starting on Monday', async () => {
+    const body = await vitals(`${WINDOW}&interval=week`);
+    expect(body.series!.map((point) => [point.from, metric(point as VitalStats, 'LCP').n])).toEqual([
+      ['2026-11-02T00:00:00.000Z', lcp.length],
+    ]);
+  });
 });
 
 describe('one record per metric id', () => {
@@ -201,5 +210,58 @@ describe('window', () => {
   it('states its bounds', async () => {
     const body = await vitals(`?from=${T0}&to=${T0 + DAY}`);
     expect([body.from, body.to]).toEqual(['2026-11-02T10:00:00.000Z', '2026-11-03T11:00:00.000Z']);
+  });
+});
+
+describe('rows read', () => {
+  /** Answers a vitals query through a binding that adds up the rows D1 says each statement read. */
+  const rowsRead = async (site: string, window: StatsWindow) => {
+    let read = 0;
+    const count = (result: D1Result) => {
+      read += result.meta.rows_read ?? 0;
+      return result;
+    };
+    const db = {
+      prepare: (sql: string) => ({
+        bind: (...values: unknown[]) => {
+          const statement = env.DB.prepare(sql).bind(...values);
+          const all = statement.all.bind(statement);
+          // Answered alone, the statement is read through `all()`; in a batch, as itself.
+          return Object.assign(statement, { all: async () => count(await all()) });
+        },
+      }),
+      batch: async (statements: D1PreparedStatement[]) => {
+        const results = await env.DB.batch(statements);
+        for (const result of results) count(result);
+        return results;
+      },
+    } as unknown as D1Database;
+    await vitalHistograms(db, site, window, {});
+    return read;
+  };
+
+  it('depend on the window, not on the history outside it', async () => {
+    await createSite('vitals-history');
+    await store(
+      'vitals-history',
+      ['LCP', 'INP', 'CLS'].map((name, i) => vital(name, 100 + i, `history-${name}`)),
+    );
+    const windows = ['', 'hour', 'day', 'week'].map((interval) =>
+      windowOf({ ...Object.fromEntries(new URLSearchParams(WINDOW)), interval: interval || undefined } as never),
+    );
+    const before = await Promise.all(windows.map((window) => rowsRead('vitals-history', window)));
+    // Two years of daily and hourly rows before the window, as a site with a long retention has.
+    const t0Hour = Math.floor(T0 / HOUR);
+    await env.DB.batch(
+      ['vital_daily', 'vital_hourly'].map((table) =>
+        env.DB.prepare(
+          `WITH RECURSIVE ago(n) AS (SELECT 2 UNION ALL SELECT n + 1 FROM ago WHERE n < 730)
+           INSERT INTO ${table} SELECT 'vitals-history', v.name, ? - n * ?, '/', 'desktop', 10, 1
+           FROM ago, (SELECT 'LCP' AS name UNION ALL SELECT 'INP' UNION ALL SELECT 'CLS') v`,
+        ).bind(table === 'vital_daily' ? Math.floor(t0Hour / 24) : t0Hour, table === 'vital_daily' ? 1 : 24),
+      ),
+    );
+    const after = await Promise.all(windows.map((window) => rowsRead('vitals-history', window)));
+    expect(after).toEqual(before);
   });
 });

@@ -1,4 +1,5 @@
 import { normalizePath } from '../lib/normalizePath';
+import { VITAL_THRESHOLDS } from '../stats/vitalBuckets';
 import { bucketSql, type StatsWindow } from '../stats/window';
 
 /** A histogram row: how many metric records of a vital, page and device class fell in a bucket. */
@@ -31,9 +32,18 @@ const filterSql = (filters: VitalFilters) => {
 };
 
 /**
+ * Every vital's name as a bound list: the rollups' keys start with (site, name, time), so naming each vital lets
+ * D1 seek straight to the window instead of scanning the site's whole history.
+ */
+const NAMES = `name IN (${Object.keys(VITAL_THRESHOLDS)
+  .map((name) => `'${name}'`)
+  .join(', ')})`;
+
+/**
  * Vital histograms over a window, by metric, path, device class and bucket: whole days from the daily
  * histograms and the hours at either edge from the hourly ones, so the rows read are bounded by the buckets
- * and the window's length, whatever the traffic. With `interval`, also per interval and metric (hourly rows).
+ * and the window's length, whatever the traffic and however much history lies outside the window. With
+ * `interval`, also per interval and metric: from the same rows for days and weeks, from the hourly rows for hours.
  */
 export const vitalHistograms = async (db: D1Database, site: string, window: StatsWindow, filters: VitalFilters) => {
   const { sql, bindings } = filterSql(filters);
@@ -44,27 +54,47 @@ export const vitalHistograms = async (db: D1Database, site: string, window: Stat
   const edges = days
     ? [window.fromHour, firstDay * 24, lastDay * 24, window.toHour]
     : [window.fromHour, window.toHour, window.toHour, window.toHour];
+  // The window's rows, each at its first hour: a daily row at its day's midnight.
+  const rows = `SELECT day * 24 AS hour, name, path, device, bucket, count FROM vital_daily
+      WHERE site = ? AND ${NAMES} AND day >= ? AND day < ?${sql}
+    UNION ALL
+    SELECT hour, name, path, device, bucket, count FROM vital_hourly
+      WHERE site = ? AND ${NAMES} AND hour >= ? AND hour < ?${sql}
+    UNION ALL
+    SELECT hour, name, path, device, bucket, count FROM vital_hourly
+      WHERE site = ? AND ${NAMES} AND hour >= ? AND hour < ?${sql}`;
+  // Each edge a range of its own: an OR of two ranges would scan every hour of the site.
+  const [fromHour, firstDayHour, lastDayHour, toHour] = edges;
+  const rowBindings = [
+    ...[site, firstDay, days ? lastDay : firstDay, ...bindings],
+    ...[site, fromHour, firstDayHour, ...bindings],
+    ...[site, lastDayHour, toHour, ...bindings],
+  ];
   const histograms = db
     .prepare(
-      `SELECT name, path, device, bucket, SUM(count) AS count FROM (
-         SELECT name, path, device, bucket, count FROM vital_daily
-         WHERE site = ? AND day >= ? AND day < ?${sql}
-         UNION ALL
-         SELECT name, path, device, bucket, count FROM vital_hourly
-         WHERE site = ? AND ((hour >= ? AND hour < ?) OR (hour >= ? AND hour < ?))${sql}
-       ) GROUP BY name, path, device, bucket`,
+      `SELECT name, path, device, bucket, SUM(count) AS count FROM (${rows}) GROUP BY name, path, device, bucket`,
     )
-    .bind(site, firstDay, days ? lastDay : firstDay, ...bindings, site, ...edges, ...bindings);
+    .bind(...rowBindings);
   if (!window.interval) return { rows: (await histograms.all<VitalRow>()).results, series: undefined };
-  const series = db
-    .prepare(
-      `SELECT ${bucketSql(window.interval)} AS period, name, bucket, SUM(count) AS count FROM vital_hourly
-       WHERE site = ? AND hour >= ? AND hour < ?${sql} GROUP BY period, name, bucket ORDER BY period`,
-    )
-    .bind(site, window.fromHour, window.toHour, ...bindings);
-  const [rows, periods] = await db.batch([histograms, series]);
+  const period = bucketSql(window.interval);
+  // A day's row cannot be split into hours: an hourly series reads the hourly rows alone.
+  const series =
+    window.interval === 'hour'
+      ? db
+          .prepare(
+            `SELECT ${period} AS period, name, bucket, SUM(count) AS count FROM vital_hourly
+             WHERE site = ? AND ${NAMES} AND hour >= ? AND hour < ?${sql} GROUP BY period, name, bucket ORDER BY period`,
+          )
+          .bind(site, window.fromHour, window.toHour, ...bindings)
+      : db
+          .prepare(
+            `SELECT ${period} AS period, name, bucket, SUM(count) AS count FROM (${rows})
+             GROUP BY period, name, bucket ORDER BY period`,
+          )
+          .bind(...rowBindings);
+  const [histogramRows, periods] = await db.batch([histograms, series]);
   return {
-    rows: rows!.results as VitalRow[],
+    rows: histogramRows!.results as VitalRow[],
     series: periods!.results as (Omit<VitalRow, 'path' | 'device'> & { period: number })[],
   };
 };
