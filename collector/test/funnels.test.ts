@@ -1,9 +1,10 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileStep } from '../src/db/funnels';
+import { compileStep, funnelCounts } from '../src/db/funnels';
 import type { FunnelStats } from '../src/schema/frictionStats';
+import { windowOf } from '../src/stats/window';
 import { event, HOUR, store, T0, WINDOW } from './frictionEvents';
-import { ADMIN, call, createSite, readStats } from './helpers';
+import { ADMIN, call, createSite, readStats, rowsRead } from './helpers';
 
 const CHECKOUT = {
   id: 'checkout',
@@ -130,6 +131,20 @@ describe('funnels', () => {
       ['2026-11-02T10:00:00.000Z', 5, 1],
       ['2026-11-02T11:00:00.000Z', 1, 1],
     ]);
+  });
+
+  it('reads rows of the window only, however much history the site has', async () => {
+    const window = windowOf(Object.fromEntries(new URLSearchParams(WINDOW)));
+    const read = () => rowsRead((db) => funnelCounts(db, 'funnel-live', window, {}));
+    const before = await read();
+    // Two years of hourly counts, from 60 days before the window on (outside any default window too).
+    await env.DB.prepare(
+      `WITH RECURSIVE ago(n) AS (SELECT 1440 UNION ALL SELECT n + 1 FROM ago WHERE n < 18960)
+       INSERT INTO funnel_hourly SELECT 'funnel-live', 'checkout', ? - n, 'desktop', 1, 1 FROM ago`,
+    )
+      .bind(Math.floor(T0 / HOUR))
+      .run();
+    expect(await read()).toBe(before);
   });
 
   it('lists, replaces and deletes funnels through the admin API', async () => {

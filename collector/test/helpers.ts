@@ -8,6 +8,35 @@ import { normalize } from '../src/ingest/normalize';
 
 export const ADMIN = { Authorization: 'Bearer test-admin-token' };
 
+/**
+ * Runs a query function against a D1 binding that adds up the rows D1 says each statement read, whether it ran
+ * alone (`all()`) or in a `batch()`, and returns that sum.
+ */
+export const rowsRead = async (query: (db: D1Database) => Promise<unknown>): Promise<number> => {
+  let read = 0;
+  const count = (result: D1Result) => {
+    read += result.meta.rows_read ?? 0;
+    return result;
+  };
+  const db = {
+    prepare: (sql: string) => ({
+      bind: (...values: unknown[]) => {
+        const statement = env.DB.prepare(sql).bind(...values);
+        const all = statement.all.bind(statement);
+        // Answered alone, the statement is read through `all()`; in a batch, as itself.
+        return Object.assign(statement, { all: async () => count(await all()) });
+      },
+    }),
+    batch: async (statements: D1PreparedStatement[]) => {
+      const results = await env.DB.batch(statements);
+      for (const result of results) count(result);
+      return results;
+    },
+  } as unknown as D1Database;
+  await query(db);
+  return read;
+};
+
 /** Calls the worker over HTTP, as a client would. */
 export const call = (path: string, init?: RequestInit) =>
   exports.default.fetch(new Request(`https://collector.test${path}`, init));

@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { vitalHistograms } from '../src/db/vitals';
 import type { VitalStats } from '../src/schema/frictionStats';
 import { VITAL_BUCKETS } from '../src/stats/vitalBuckets';
-import { type StatsWindow, windowOf } from '../src/stats/window';
+import { windowOf } from '../src/stats/window';
 import { DAY, HOUR, store, T0, vital, WINDOW } from './frictionEvents';
-import { createSite, readStats } from './helpers';
+import { createSite, readStats, rowsRead } from './helpers';
 
 let keys: { readKey: string };
 const vitals = async (query = WINDOW) => {
@@ -214,32 +214,6 @@ describe('window', () => {
 });
 
 describe('rows read', () => {
-  /** Answers a vitals query through a binding that adds up the rows D1 says each statement read. */
-  const rowsRead = async (site: string, window: StatsWindow) => {
-    let read = 0;
-    const count = (result: D1Result) => {
-      read += result.meta.rows_read ?? 0;
-      return result;
-    };
-    const db = {
-      prepare: (sql: string) => ({
-        bind: (...values: unknown[]) => {
-          const statement = env.DB.prepare(sql).bind(...values);
-          const all = statement.all.bind(statement);
-          // Answered alone, the statement is read through `all()`; in a batch, as itself.
-          return Object.assign(statement, { all: async () => count(await all()) });
-        },
-      }),
-      batch: async (statements: D1PreparedStatement[]) => {
-        const results = await env.DB.batch(statements);
-        for (const result of results) count(result);
-        return results;
-      },
-    } as unknown as D1Database;
-    await vitalHistograms(db, site, window, {});
-    return read;
-  };
-
   it('depend on the window, not on the history outside it', async () => {
     await createSite('vitals-history');
     await store(
@@ -249,7 +223,9 @@ describe('rows read', () => {
     const windows = ['', 'hour', 'day', 'week'].map((interval) =>
       windowOf({ ...Object.fromEntries(new URLSearchParams(WINDOW)), interval: interval || undefined } as never),
     );
-    const before = await Promise.all(windows.map((window) => rowsRead('vitals-history', window)));
+    const before = await Promise.all(
+      windows.map((window) => rowsRead((db) => vitalHistograms(db, 'vitals-history', window, {}))),
+    );
     // Two years of daily and hourly rows before the window, as a site with a long retention has.
     const t0Hour = Math.floor(T0 / HOUR);
     await env.DB.batch(
@@ -261,7 +237,9 @@ describe('rows read', () => {
         ).bind(table === 'vital_daily' ? Math.floor(t0Hour / 24) : t0Hour, table === 'vital_daily' ? 1 : 24),
       ),
     );
-    const after = await Promise.all(windows.map((window) => rowsRead('vitals-history', window)));
+    const after = await Promise.all(
+      windows.map((window) => rowsRead((db) => vitalHistograms(db, 'vitals-history', window, {}))),
+    );
     expect(after).toEqual(before);
   });
 });

@@ -127,8 +127,10 @@ export const funnelCounts = async (
   window: StatsWindow,
   filters: { funnel?: string; device?: string },
 ) => {
-  const clauses = ['site = ?', 'hour >= ?', 'hour < ?'];
-  const bindings: (string | number)[] = [site, window.fromHour, window.toHour];
+  // The counts' key starts with (site, funnel, hour): naming the funnels lets D1 seek to the window in each,
+  // instead of scanning every hour the site has.
+  const clauses = ['site = ?', 'funnel IN (SELECT id FROM funnels WHERE site = ?)', 'hour >= ?', 'hour < ?'];
+  const bindings: (string | number)[] = [site, site, window.fromHour, window.toHour];
   for (const column of ['funnel', 'device'] as const) {
     if (filters[column] === undefined) continue;
     clauses.push(`${column} = ?`);
