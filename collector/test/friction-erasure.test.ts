@@ -52,6 +52,22 @@ const helperRows = async (site: string) => {
   };
 };
 
+/** Rows where a daily friction table differs from the sums of its hourly table, for a site. */
+const dailyMismatches = async (site: string) => {
+  const pairs = [
+    ['friction_daily', 'friction_hourly', 'path, device, type'],
+    ['friction_elements_daily', 'friction_elements', 'path, device, target, type'],
+  ];
+  const rows = [];
+  for (const [daily, hourly, key] of pairs) {
+    const byDay = `SELECT day, ${key}, count FROM ${daily} WHERE site = ?1`;
+    const sums = `SELECT hour / 24, ${key}, SUM(count) FROM ${hourly} WHERE site = ?1 GROUP BY hour / 24, ${key}`;
+    for (const sql of [`${byDay} EXCEPT ${sums}`, `${sums} EXCEPT ${byDay}`])
+      rows.push(...(await env.DB.prepare(sql).bind(site).all()).results);
+  }
+  return rows;
+};
+
 describe('erasure', () => {
   it("leaves every friction, vitals and funnel aggregate as if the erased visitor's events had never been stored", async () => {
     const both = await createSite('erase-both');
@@ -67,6 +83,10 @@ describe('erasure', () => {
     expect(await everything('erase-both', both.readKey)).toEqual(await everything('erase-only-b', onlyB.readKey));
     expect(await helperRows('erase-both')).toEqual(await helperRows('erase-only-b'));
     expect(await helperRows('erase-both')).toEqual({ session_pages: 3, vital_metrics: 2, funnel_progress: 2 });
+    expect(await dailyMismatches('erase-both')).toEqual([]);
+    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM friction_daily WHERE site = 'erase-both'").first('n')).toBe(
+      await env.DB.prepare("SELECT COUNT(*) AS n FROM friction_daily WHERE site = 'erase-only-b'").first('n'),
+    );
   });
 
   it('moves a metric record back to the previous report when only its latest report is deleted', async () => {
@@ -114,5 +134,6 @@ describe('retention', () => {
     }>();
     expect(raw!.n).toBe(0);
     expect(await everything('retention-friction', site.readKey)).toEqual(before);
+    expect(await dailyMismatches('retention-friction')).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { frictionCounts } from '../src/db/friction';
 import type { FrictionStats } from '../src/schema/frictionStats';
+import { windowOf } from '../src/stats/window';
 import { event, HOUR, store, T0, WINDOW } from './frictionEvents';
-import { call, createSite, readStats } from './helpers';
+import { call, createSite, readStats, rowsRead } from './helpers';
 
 let keys: { readKey: string };
 
@@ -112,6 +114,69 @@ describe('GET /v1/sites/:site/stats/friction', () => {
       expect.objectContaining({ from: '2026-11-02T00:00:00.000Z', n: 5, pageviews: 5, sessions: 2 }),
       expect.objectContaining({ from: '2026-11-03T00:00:00.000Z', n: 1, pageviews: 1, sessions: 1, rate: 0 }),
     ]);
+  });
+
+  it('counts exactly the page views of windows made of whole days and edge hours', async () => {
+    const t0Hour = Math.floor(T0 / HOUR);
+    for (const [from, to, pageviews] of [
+      [t0Hour, t0Hour + 1, 3],
+      [t0Hour + 2, t0Hour + 30, 3],
+      [t0Hour - 30, t0Hour + 50, 6],
+      [t0Hour + 3, t0Hour + 4, 1],
+      [t0Hour + 4, t0Hour + 24, 0],
+    ] as const) {
+      const { status, body } = await readStats<FrictionStats>(
+        'friction-site',
+        keys.readKey,
+        'friction',
+        `?from=${from * HOUR}&to=${to * HOUR}`,
+      );
+      expect(status).toBe(200);
+      expect(body.pageviews, `${from}–${to}`).toBe(pageviews);
+    }
+  });
+
+  it('reads rows of the window only, however much history the site has', async () => {
+    await createSite('friction-history');
+    await store('friction-history', [
+      event('pageview', { url: '/shop' }),
+      event('rage_click', { url: '/shop', target: '#buy', count: 3 }),
+    ]);
+    const windows = ['', 'hour', 'day', 'week'].map((interval) =>
+      windowOf({ ...Object.fromEntries(new URLSearchParams(WINDOW)), interval: interval || undefined } as never),
+    );
+    const read = () =>
+      Promise.all(windows.map((window) => rowsRead((db) => frictionCounts(db, 'friction-history', window, {}))));
+    const before = await read();
+    // Two years of hourly counts (and so daily ones), from 60 days before the window on.
+    await env.DB.batch(
+      [
+        "INSERT INTO friction_hourly SELECT 'friction-history', ? - n, '/shop', 'desktop', 'pageview', 1 FROM ago",
+        "INSERT INTO friction_elements SELECT 'friction-history', ? - n, '/shop', 'desktop', '#buy', 'rage_click', 1, NULL FROM ago",
+      ].map((insert) =>
+        env.DB.prepare(
+          `WITH RECURSIVE ago(n) AS (SELECT 1440 UNION ALL SELECT n + 1 FROM ago WHERE n < 18960) ${insert}`,
+        ).bind(Math.floor(T0 / HOUR)),
+      ),
+    );
+    expect(await read()).toEqual(before);
+  });
+
+  it('reads whole days from the daily counts: one row a day, not one an hour', async () => {
+    const days = await createSite('friction-days');
+    const window = windowOf(Object.fromEntries(new URLSearchParams(WINDOW)));
+    // A page view in every hour of the window.
+    await env.DB.prepare(
+      `WITH RECURSIVE hours(hour) AS (SELECT ?1 UNION ALL SELECT hour + 1 FROM hours WHERE hour < ?2 - 1)
+       INSERT INTO friction_hourly SELECT 'friction-days', hour, '/shop', 'desktop', 'pageview', 1 FROM hours`,
+    )
+      .bind(window.fromHour, window.toHour)
+      .run();
+    const hours = window.toHour - window.fromHour;
+    const { body } = await readStats<FrictionStats>('friction-days', days.readKey, 'friction', WINDOW);
+    expect(body.pageviews).toBe(hours);
+    const read = await rowsRead((db) => frictionCounts(db, 'friction-days', window, {}));
+    expect(read).toBeLessThan(hours / 2);
   });
 
   it('reports zero and null rates for a window without page views', async () => {

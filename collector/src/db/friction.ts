@@ -1,5 +1,6 @@
 import { bucketSql, type StatsWindow } from '../stats/window';
-import { type RollupFilters, rollupFilter } from './rollupFilter';
+import { keyFilter, type RollupFilters } from './rollupFilter';
+import { type HourlyAndDaily, windowRows } from './windowRows';
 
 /** A row of counts by path and type (`pageview`, `session`, or a friction signal); path `*` is the whole site. */
 export interface FrictionRow {
@@ -18,6 +19,16 @@ export interface ElementRow {
   error_click: number;
 }
 
+/** Counts by path and type, per hour and per day. */
+const COUNTS: HourlyAndDaily = { hourly: 'friction_hourly', daily: 'friction_daily', columns: 'path, type, count' };
+
+/** Counts by element, per hour and per day. */
+const ELEMENTS: HourlyAndDaily = {
+  hourly: 'friction_elements',
+  daily: 'friction_elements_daily',
+  columns: 'path, target, type, count, label',
+};
+
 /** How many elements the stats list, worst first. */
 export const WORST_ELEMENTS = 10;
 
@@ -31,29 +42,40 @@ export const frictionCounts = async (
   window: StatsWindow,
   filters: Pick<RollupFilters, 'path' | 'device'>,
 ) => {
-  const { where, bindings } = rollupFilter(site, window, filters, ['path', 'device']);
+  const key = keyFilter(site, filters, ['path', 'device']);
+  const byType = windowRows(COUNTS, window, key.where, key.bindings);
+  const byElement = windowRows(ELEMENTS, window, key.where, key.bindings);
   const statements = [
     db
-      .prepare(`SELECT path, type, SUM(count) AS count FROM friction_hourly WHERE ${where} GROUP BY path, type`)
-      .bind(...bindings),
+      .prepare(`SELECT path, type, SUM(count) AS count FROM (${byType.sql}) GROUP BY path, type`)
+      .bind(...byType.bindings),
     db
       .prepare(
         `SELECT path, target, MAX(label) AS label, SUM(count * (type = 'rage_click')) AS rage_click,
            SUM(count * (type = 'dead_click')) AS dead_click, SUM(count * (type = 'error_click')) AS error_click
-         FROM friction_elements WHERE ${where} GROUP BY path, target
+         FROM (${byElement.sql}) GROUP BY path, target
          ORDER BY rage_click + dead_click DESC, error_click DESC, path, target LIMIT ${WORST_ELEMENTS}`,
       )
-      .bind(...bindings),
+      .bind(...byElement.bindings),
   ];
-  if (window.interval)
+  if (window.interval) {
+    // A day's row cannot be split into hours: an hourly series reads the hourly rows alone.
+    const rows =
+      window.interval === 'hour'
+        ? {
+            sql: `SELECT * FROM friction_hourly WHERE ${key.where} AND hour >= ? AND hour < ?`,
+            bindings: [...key.bindings, window.fromHour, window.toHour],
+          }
+        : byType;
     statements.push(
       db
         .prepare(
           `SELECT ${bucketSql(window.interval)} AS bucket, path = '*' AS whole, type, SUM(count) AS count
-           FROM friction_hourly WHERE ${where} GROUP BY bucket, whole, type ORDER BY bucket`,
+           FROM (${rows.sql}) GROUP BY bucket, whole, type ORDER BY bucket`,
         )
-        .bind(...bindings),
+        .bind(...rows.bindings),
     );
+  }
   const [counts, elements, series] = await db.batch(statements);
   return {
     counts: counts!.results as FrictionRow[],
