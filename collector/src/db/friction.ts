@@ -1,6 +1,6 @@
 import { bucketSql, type StatsWindow } from '../stats/window';
 import { keyFilter, type RollupFilters } from './rollupFilter';
-import { type HourlyAndDaily, windowRows } from './windowRows';
+import { type HourlyAndDaily, seriesRows, windowRows } from './windowRows';
 
 /** A row of counts by path and type (`pageview`, `session`, or a friction signal); path `*` is the whole site. */
 export interface FrictionRow {
@@ -59,14 +59,7 @@ export const frictionCounts = async (
       .bind(...byElement.bindings),
   ];
   if (window.interval) {
-    // A day's row cannot be split into hours: an hourly series reads the hourly rows alone.
-    const rows =
-      window.interval === 'hour'
-        ? {
-            sql: `SELECT * FROM friction_hourly WHERE ${key.where} AND hour >= ? AND hour < ?`,
-            bindings: [...key.bindings, window.fromHour, window.toHour],
-          }
-        : byType;
+    const rows = seriesRows(COUNTS, window, key.where, key.bindings);
     statements.push(
       db
         .prepare(

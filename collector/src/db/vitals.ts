@@ -1,7 +1,7 @@
 import { VITAL_THRESHOLDS } from '../stats/vitalBuckets';
 import { bucketSql, type StatsWindow } from '../stats/window';
 import { keyFilter } from './rollupFilter';
-import { type HourlyAndDaily, windowRows } from './windowRows';
+import { type HourlyAndDaily, seriesRows, windowRows } from './windowRows';
 
 /** A histogram row: how many metric records of a vital, page and device class fell in a bucket. */
 export interface VitalRow {
@@ -49,22 +49,13 @@ export const vitalHistograms = async (db: D1Database, site: string, window: Stat
     )
     .bind(...rows.bindings);
   if (!window.interval) return { rows: (await histograms.all<VitalRow>()).results, series: undefined };
-  const period = bucketSql(window.interval);
-  // A day's row cannot be split into hours: an hourly series reads the hourly rows alone.
-  const series =
-    window.interval === 'hour'
-      ? db
-          .prepare(
-            `SELECT ${period} AS period, name, bucket, SUM(count) AS count FROM vital_hourly
-             WHERE ${where} AND hour >= ? AND hour < ? GROUP BY period, name, bucket ORDER BY period`,
-          )
-          .bind(...key.bindings, window.fromHour, window.toHour)
-      : db
-          .prepare(
-            `SELECT ${period} AS period, name, bucket, SUM(count) AS count FROM (${rows.sql})
-             GROUP BY period, name, bucket ORDER BY period`,
-          )
-          .bind(...rows.bindings);
+  const perPeriod = seriesRows(HISTOGRAMS, window, where, key.bindings);
+  const series = db
+    .prepare(
+      `SELECT ${bucketSql(window.interval)} AS period, name, bucket, SUM(count) AS count FROM (${perPeriod.sql})
+       GROUP BY period, name, bucket ORDER BY period`,
+    )
+    .bind(...perPeriod.bindings);
   const [histogramRows, periods] = await db.batch([histograms, series]);
   return {
     rows: histogramRows!.results as VitalRow[],

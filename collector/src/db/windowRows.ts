@@ -37,3 +37,20 @@ export const windowRows = (
     ],
   };
 };
+
+/**
+ * The SQL that lists the rows a series over the window reads: by the hour, the hourly rows alone (a day's row cannot
+ * be split into hours); by the day or week, the same rows as `windowRows`.
+ */
+export const seriesRows = (
+  table: HourlyAndDaily,
+  window: StatsWindow,
+  where: string,
+  bindings: readonly unknown[],
+): { sql: string; bindings: unknown[] } =>
+  window.interval === 'hour'
+    ? {
+        sql: `SELECT hour, ${table.columns} FROM ${table.hourly} WHERE ${where} AND hour >= ? AND hour < ?`,
+        bindings: [...bindings, window.fromHour, window.toHour],
+      }
+    : windowRows(table, window, where, bindings);
