@@ -6,6 +6,11 @@ import { click } from './signals/helpers';
 
 describe('privacy and the signal listener', () => {
   const { batches } = collectorStub();
+  /** The types of the events the collector received, in order. */
+  const sentTypes = () =>
+    batches()
+      .flat()
+      .map((event) => event.type);
   let client: Pulse | undefined;
   beforeEach(() => {
     document.body.innerHTML = '<button id="pay">Pay</button>';
@@ -43,11 +48,7 @@ describe('privacy and the signal listener', () => {
     pulse.on('signal', (event) => signals.push(event));
     await rage();
     await flush(pulse);
-    expect(
-      batches()
-        .flat()
-        .map((event) => event.type),
-    ).toEqual(['pageview', 'rage_click']);
+    expect(sentTypes()).toEqual(['pageview', 'rage_click']);
     expect(signals).toEqual([expect.objectContaining({ type: 'rage_click', count: 3, target: '#pay', label: 'Pay' })]);
   });
 
@@ -76,11 +77,7 @@ describe('privacy and the signal listener', () => {
     pulse.consent(true);
     await rage();
     await flush(pulse);
-    expect(
-      batches()
-        .flat()
-        .map((event) => event.type),
-    ).toEqual(['pageview', 'rage_click']);
+    expect(sentTypes()).toEqual(['pageview', 'rage_click']);
   });
 
   it('sends nothing once the page opted out with localStorage pulse:optout', async () => {
@@ -97,10 +94,6 @@ describe('privacy and the signal listener', () => {
     pulse.shutdown();
     await rage();
     await flush(pulse);
-    expect(
-      batches()
-        .flat()
-        .map((event) => event.type),
-    ).toEqual(['pageview']);
+    expect(sentTypes()).toEqual(['pageview']);
   });
 });
