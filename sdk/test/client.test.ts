@@ -9,7 +9,8 @@ const observed: { type: string; name?: string }[] = [];
 vi.mock('../src/lib/loadWidget', () => ({
   loadWidget: async () => (options: MountOptions) => {
     mounted.push(options);
-    options.onShown();
+    const tag = { survey: options.survey.id, response: options.newId() };
+    options.record('shown', { type: 'survey_shown', ...tag }, tag);
     return () => undefined;
   },
 }));

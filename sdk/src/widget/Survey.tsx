@@ -8,8 +8,12 @@ import { TextAnswer } from './TextAnswer';
 import type { AnswerValue, MountOptions } from './types';
 
 /** Props of `Survey`. */
-export interface SurveyProps extends MountOptions {
+export interface SurveyProps extends Pick<MountOptions, 'survey' | 'locale' | 'opened'> {
   strings: Strings;
+  /** A question was answered. */
+  onAnswer(question: Question, value: AnswerValue): void;
+  /** The visitor closed the survey before the end. */
+  onDismiss(question: Question | undefined): void;
   /** Removes the survey from the screen. */
   close(): void;
 }
