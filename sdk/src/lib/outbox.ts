@@ -1,4 +1,4 @@
-import { createStore, type UseStore, update } from 'idb-keyval';
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { PulseEvent } from '../protocol';
 
 /** What the outbox holds at most, and how long an event may wait (SPEC §5). */
@@ -71,11 +71,16 @@ export const createOutbox = (site: string): Outbox => {
   let store: UseStore | undefined = createStore(`pulse:${site}`, 'outbox');
   const memory: Box = [[], 0, 0];
   return outboxOver(async (change) => {
-    let result: ReturnType<typeof change>;
     if (store)
       try {
-        await update<Box>(0, (box = [[], 0, 0]) => ((result = change(box)), box), store);
-        return result!;
+        return await store('readwrite', async (objects) => {
+          const box: Box = (await promisifyRequest(objects.get(0))) ?? [[], 0, 0];
+          const result = change(box);
+          // A microtask after the read's success event: the transaction is still active.
+          objects.put(box, 0);
+          await promisifyRequest(objects.transaction);
+          return result;
+        });
       } catch {
         store = undefined;
       }
