@@ -12,13 +12,13 @@ const tagLoader = {
   },
 };
 
-const compile = () => esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact' });
+const compile = () => esbuild({ target: 'es2022', jsx: 'automatic', jsxImportSource: 'preact' });
 
 /** Minifies, and mangles `_`-prefixed properties: they are private by convention, so renaming them is safe. */
 const minify = (module) =>
   terser({
     module,
-    ecma: 2020,
+    ecma: 2022,
     compress: { passes: 3, unsafe_arrows: true },
     mangle: { properties: { regex: /^_/ } },
     format: { comments: false },
