@@ -3,11 +3,11 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
-/** Swaps the npm build's chunk loaders for the script tag's, which load `widget.js` and `vitals.js` by URL. */
+/** Swaps the npm build's chunk loaders for the script tag's, which load `widget.js`, `friction.js` and `vitals.js` by URL. */
 const tagLoader = {
   name: 'pulse-tag-loader',
   resolveId(source) {
-    const loader = /\/lib\/(loadWidget|loadVitals)$/.exec(source)?.[1];
+    const loader = /\/lib\/(loadWidget|loadFriction|loadVitals)$/.exec(source)?.[1];
     return loader ? fileURLToPath(new URL(`./src/lib/${loader}.tag.ts`, import.meta.url)) : null;
   },
 };
@@ -34,6 +34,11 @@ export default [
   {
     input: 'src/widget/index.tsx',
     output: { file: 'dist/widget.js', format: 'es' },
+    plugins: [nodeResolve(), compile(), minify(true)],
+  },
+  {
+    input: 'src/friction/index.ts',
+    output: { file: 'dist/friction.js', format: 'es' },
     plugins: [nodeResolve(), compile(), minify(true)],
   },
   {

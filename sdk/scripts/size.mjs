@@ -8,6 +8,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 const BUDGETS = {
   'pulse.js': { budget: 5 * 1024, goal: 4 * 1024, what: 'script-tag bundle' },
   'widget.js': { budget: 10 * 1024, what: 'survey UI chunk' },
+  'friction.js': { what: 'click and form detectors, loaded at start-up (no budget)' },
   'vitals.js': { what: 'web-vitals chunk, loaded once the page is idle (no budget)' },
 };
 
