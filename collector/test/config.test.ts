@@ -1,4 +1,6 @@
+import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CONFIG_CACHE_MS, forgetConfig, readConfigCached } from '../src/db/siteConfig';
 import { ADMIN, call, createSite } from './helpers';
 
 let site: { id: string; writeKey: string };
@@ -27,7 +29,7 @@ describe('surveys and the public config', () => {
     for (const key of [site.writeKey, 'config-site']) {
       const response = await call(`/v1/sites/${key}/config`);
       expect(response.status).toBe(200);
-      expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+      expect(response.headers.get('cache-control')).toBe('public, max-age=30');
       expect(response.headers.get('access-control-allow-origin')).toBe('*');
       expect(await response.json()).toEqual({ surveys: [survey], thresholds: {} });
     }
@@ -70,5 +72,54 @@ describe('surveys and the public config', () => {
     const response = await call('/v1/sites/pk_unknown/config');
     expect(response.status).toBe(404);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('site_not_found');
+  });
+
+  it("shows an admin change at once: a survey's deletion, new thresholds, a site created after a request for it", async () => {
+    const before = await call('/v1/sites/config-later/config');
+    expect(before.status).toBe(404);
+    await before.text();
+    await createSite('config-later');
+    const created = await call('/v1/sites/config-later/config');
+    expect(created.status).toBe(200);
+    expect(await created.json()).toEqual({ surveys: [], thresholds: {} });
+
+    const patched = await call('/v1/admin/sites/config-later', {
+      method: 'PATCH',
+      headers: { ...ADMIN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ thresholds: { rageClick: { clicks: 5 } } }),
+    });
+    expect(patched.status).toBe(200);
+    await patched.text();
+    expect(await (await call('/v1/sites/config-later/config')).json()).toEqual({
+      surveys: [],
+      thresholds: { rageClick: { clicks: 5 } },
+    });
+
+    expect((await putSurvey(survey)).status).toBe(200);
+    expect(
+      ((await (await call('/v1/sites/config-site/config')).json()) as { surveys: unknown[] }).surveys,
+    ).toHaveLength(1);
+    const deleted = await call('/v1/admin/sites/config-site/surveys/nps', { method: 'DELETE', headers: ADMIN });
+    expect(deleted.status).toBe(204);
+    expect(await (await call('/v1/sites/config-site/config')).json()).toEqual({ surveys: [], thresholds: {} });
+  });
+
+  it("keeps a site's config in the isolate for 30 s, so that page views do not each read D1", async () => {
+    const { writeKey } = await createSite('config-cached');
+    const start = Date.now();
+    const first = await readConfigCached(env.DB, writeKey, start);
+    // Another isolate's admin change: this one is not told.
+    await env.DB.prepare('UPDATE sites SET thresholds = \'{"jsError":{"maxPerMessage":1}}\' WHERE id = ?')
+      .bind('config-cached')
+      .run();
+    expect(await readConfigCached(env.DB, writeKey, start + CONFIG_CACHE_MS - 1)).toEqual(first);
+    const later = await readConfigCached(env.DB, writeKey, start + CONFIG_CACHE_MS);
+    expect(JSON.parse(later!.body).thresholds).toEqual({ jsError: { maxPerMessage: 1 } });
+    expect(later!.etag).not.toBe(first!.etag);
+    await env.DB.prepare("UPDATE sites SET thresholds = '{}' WHERE id = ?").bind('config-cached').run();
+    forgetConfig({ id: 'config-cached', write_key: writeKey });
+    expect(JSON.parse((await readConfigCached(env.DB, writeKey, start + CONFIG_CACHE_MS))!.body).thresholds).toEqual(
+      {},
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type { SiteRow } from '../env';
 import { ApiError } from '../lib/errors';
+import { ttlCache } from '../lib/ttlCache';
 
 /** Finds a site by its id or by its public write key. */
 export const findSite = (db: D1Database, idOrWriteKey: string): Promise<SiteRow | null> =>
@@ -17,28 +18,24 @@ export const requireSite = async (db: D1Database, idOrWriteKey: string): Promise
 
 /** How long the write path trusts a site it looked up: a change made elsewhere reaches every isolate within this. */
 export const SITE_CACHE_MS = 10_000;
-/** More distinct keys than this in one isolate (a flood of made-up keys) and the cache starts afresh. */
-const SITE_CACHE_SIZE = 2_000;
-const siteCache = new Map<string, { site: SiteRow | null; until: number }>();
+/** Unknown keys are cached too, so made-up keys cannot hammer the database; past this many it starts afresh. */
+const siteCache = ttlCache<SiteRow | null>(SITE_CACHE_MS, 2_000);
 
 /**
  * Finds a site by its write key for the write path, cached briefly in the isolate so that ingest does not wait on
- * D1 for every request. Unknown keys are cached too, so made-up keys cannot hammer the database.
+ * D1 for every request.
  */
 export const findSiteCached = async (db: D1Database, writeKey: string, now = Date.now()): Promise<SiteRow | null> => {
-  const cached = siteCache.get(writeKey);
-  if (cached && cached.until > now) return cached.site;
+  const cached = siteCache.get(writeKey, now);
+  if (cached) return cached.value;
   const site = await findSite(db, writeKey);
-  if (siteCache.size >= SITE_CACHE_SIZE) siteCache.clear();
-  siteCache.set(writeKey, { site, until: now + SITE_CACHE_MS });
+  siteCache.set(writeKey, site, now);
   return site;
 };
 
 /** Drops a site from this isolate's cache after an admin change, so the change holds here at once. */
-export const forgetSite = (site: Pick<SiteRow, 'id' | 'write_key'>): void => {
-  siteCache.delete(site.write_key);
-  for (const [key, entry] of siteCache) if (entry.site?.id === site.id) siteCache.delete(key);
-};
+export const forgetSite = (site: Pick<SiteRow, 'id' | 'write_key'>): void =>
+  siteCache.forget([site.write_key], (cached) => cached?.id === site.id);
 
 /** The allowed origins of a site; empty allows any origin. */
 export const siteOrigins = (site: SiteRow): string[] => JSON.parse(site.origins) as string[];

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { forgetConfig } from '../db/siteConfig';
 import { findSite, forgetSite, requireSite, siteOrigins, siteRateLimits } from '../db/sites';
 import type { AppEnv, SiteRow } from '../env';
 import { ApiError } from '../lib/errors';
@@ -256,6 +257,8 @@ export const admin = new OpenAPIHono<AppEnv>()
         Date.now(),
       )
       .run();
+    // A config request for this id before it existed left a "no such site" here.
+    forgetConfig({ id: input.id, write_key: writeKey });
     return c.json({ id: input.id, name: input.name, origins: input.origins, writeKey, readKey }, 201);
   })
   .openapi(patchSite, async (c) => {
@@ -275,6 +278,7 @@ export const admin = new OpenAPIHono<AppEnv>()
       .bind(next.name, next.origins, next.thresholds, next.retention_days, next.rate_limits, site.id)
       .run();
     forgetSite(site);
+    forgetConfig(site);
     return c.json(siteView(next), 200);
   })
   .openapi(rotateKeys, async (c) => {
@@ -288,5 +292,6 @@ export const admin = new OpenAPIHono<AppEnv>()
       .bind(writeKey ?? null, readKey ? await hashKey(readKey) : null, site.id)
       .run();
     forgetSite(site);
+    forgetConfig(site);
     return c.json({ writeKey, readKey }, 200);
   });

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { forgetConfig } from '../db/siteConfig';
 import { requireSite } from '../db/sites';
 import { deleteSurvey, listSurveys, putSurvey } from '../db/surveys';
 import type { AppEnv } from '../env';
@@ -53,7 +54,7 @@ const putRoute = createRoute({
   tags: ['Admin'],
   summary: 'Create or replace a survey',
   description:
-    'Visitors get the new definition within a minute (the config route is cached for 60 s). ' +
+    'Visitors get the new definition within a minute (the config route is cached for 30 s in the collector and 30 s in browsers). ' +
     'An invalid definition is refused with 400 and a message that starts with the path of the bad field.',
   security: ADMIN_TOKEN,
   middleware: [requireAdmin] as const,
@@ -99,6 +100,7 @@ export const surveys = new OpenAPIHono<AppEnv>()
       throw new ApiError(400, 'invalid_request', `id: must equal the id in the path (${surveyId})`);
     const site = await requireSite(c.env.DB, siteId);
     const existed = await putSurvey(c.env.DB, site.id, survey);
+    forgetConfig(site);
     return c.json(survey, existed ? 200 : 201);
   })
   .openapi(deleteRoute, async (c) => {
@@ -106,5 +108,6 @@ export const surveys = new OpenAPIHono<AppEnv>()
     const site = await requireSite(c.env.DB, siteId);
     if (!(await deleteSurvey(c.env.DB, site.id, surveyId)))
       throw new ApiError(404, 'survey_not_found', `The site has no survey ${surveyId}.`);
+    forgetConfig(site);
     return c.body(null, 204);
   });

@@ -1,0 +1,53 @@
+import type { SiteConfig } from '@pulse/sdk/protocol';
+import type { SiteRow } from '../env';
+import { ttlCache } from '../lib/ttlCache';
+import { findSite } from './sites';
+import { listSurveys } from './surveys';
+
+/** A site's public config as the config route serves it: the JSON body and its ETag. */
+export interface ServedConfig {
+  body: string;
+  etag: string;
+}
+
+/**
+ * How long an isolate serves a site's config from memory, and how long browsers may keep it (`max-age`): together,
+ * a change reaches every visitor within a minute.
+ */
+export const CONFIG_CACHE_MS = 30_000;
+const configCache = ttlCache<ServedConfig | null>(CONFIG_CACHE_MS, 2_000);
+
+/** A strong ETag: the first 16 bytes of the body's SHA-256. */
+const etagOf = async (body: string) => {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body));
+  return `"${[...new Uint8Array(digest).slice(0, 16)].map((byte) => byte.toString(16).padStart(2, '0')).join('')}"`;
+};
+
+/**
+ * A site's survey definitions and thresholds, by its id or write key; null for an unknown site. Every page view of
+ * every visitor asks for it and it rarely changes, so each isolate keeps it (and an unknown key's null, so made-up
+ * keys cannot hammer the database) for `CONFIG_CACHE_MS`.
+ */
+export const readConfigCached = async (
+  db: D1Database,
+  idOrWriteKey: string,
+  now = Date.now(),
+): Promise<ServedConfig | null> => {
+  const cached = configCache.get(idOrWriteKey, now);
+  if (cached) return cached.value;
+  const site = await findSite(db, idOrWriteKey);
+  let config: ServedConfig | null = null;
+  if (site) {
+    const body = JSON.stringify({
+      surveys: await listSurveys(db, site.id),
+      thresholds: JSON.parse(site.thresholds),
+    } satisfies SiteConfig);
+    config = { body, etag: await etagOf(body) };
+  }
+  configCache.set(idOrWriteKey, config, now);
+  return config;
+};
+
+/** Drops a site's config from this isolate's memory after an admin change, so the change shows here at once. */
+export const forgetConfig = (site: Pick<SiteRow, 'id' | 'write_key'>): void =>
+  configCache.forget([site.id, site.write_key]);
