@@ -60,10 +60,10 @@
       open.onerror = () => resolve(0);
       open.onsuccess = () => {
         try {
-          // The outbox is one record: [events, bytes, lost].
-          const box = open.result.transaction('outbox').objectStore('outbox').get(0);
-          box.onsuccess = () => resolve(box.result?.[0]?.length ?? 0);
-          box.onerror = () => resolve(0);
+          // Events are keyed by their ids (strings); the lost-event tally sits under a number key.
+          const count = open.result.transaction('outbox').objectStore('outbox').count(IDBKeyRange.lowerBound(''));
+          count.onsuccess = () => resolve(count.result);
+          count.onerror = () => resolve(0);
         } catch {
           resolve(0);
         } finally {

@@ -10,7 +10,7 @@ import { currentUrl, onPageview } from './signals/onPageview';
 import { startSignals } from './signals/startSignals';
 import type { Signal } from './signals/types';
 import { createSurveys, type PresentOptions } from './surveys/createSurveys';
-import { recordHistory } from './surveys/history';
+import { recordHistory, type SurveyHistory } from './surveys/history';
 import { applyThresholds, DEFAULT_THRESHOLDS } from './thresholds';
 
 /** Options of `init`. */
@@ -127,6 +127,14 @@ export const init = (options: PulseOptions): Pulse => {
     const target = into && document.querySelector(into);
     if (!consent.surveys || target === null) return false;
     const mount = await loadWidget(assets);
+    // A new response id each time the survey opens: a tab can open it more than once.
+    let tag: { survey: string; response: string };
+    /** Records one step of the survey: its event, the visitor's history, and the host's listeners. */
+    const step = (what: keyof SurveyHistory, event: Signal, detail: object = tag) => {
+      capture(event, 'surveys');
+      recordHistory(survey.id, what);
+      emit(what, detail as Parameters<PulseListeners[typeof what]>[0] & { question: string; value: unknown });
+    };
     mount({
       survey,
       locale,
@@ -134,11 +142,15 @@ export const init = (options: PulseOptions): Pulse => {
       into: target || undefined,
       opened,
       tab,
-      newId: uuid7,
-      record(what, event, detail) {
-        capture(event, 'surveys');
-        recordHistory(survey.id, what);
-        emit(what, detail);
+      onShown() {
+        tag = { survey: survey.id, response: uuid7() };
+        step('shown', { type: 'survey_shown', ...tag });
+      },
+      onAnswer({ id: question, type: kind }, value) {
+        step('answered', { type: 'survey_answer', ...tag, question, kind, value }, { ...tag, question, value });
+      },
+      onDismiss(question) {
+        step('dismissed', { type: 'survey_dismissed', ...tag, question: question?.id });
       },
       onClose() {
         closed?.();

@@ -9,8 +9,7 @@ const observed: { type: string; name?: string }[] = [];
 vi.mock('../src/lib/loadWidget', () => ({
   loadWidget: async () => (options: MountOptions) => {
     mounted.push(options);
-    const tag = { survey: options.survey.id, response: options.newId() };
-    options.record('shown', { type: 'survey_shown', ...tag }, tag);
+    options.onShown();
     return () => undefined;
   },
 }));

@@ -25,8 +25,9 @@ export interface DeliveryOptions {
 /** Limits of one request: the collector's 100 events, and bytes kept below the 64 KiB keepalive quota. */
 export const BATCH_LIMITS = { events: 100, bytes: 60_000, quota: 65_536 };
 
+const encoder = new TextEncoder();
 // Not a Blob's size: each Blob is registered with the browser process, which costs milliseconds per batch.
-const bytesOf = (text: string) => new TextEncoder().encode(text).length;
+const bytesOf = (text: string) => encoder.encode(text).length;
 
 /**
  * Packs the oldest events into one request body of at most 100 events and 60 kB (UTF-8), at least one event.

@@ -8,12 +8,8 @@ import { TextAnswer } from './TextAnswer';
 import type { AnswerValue, MountOptions } from './types';
 
 /** Props of `Survey`. */
-export interface SurveyProps extends Pick<MountOptions, 'survey' | 'locale' | 'opened'> {
+export interface SurveyProps extends MountOptions {
   strings: Strings;
-  /** A question was answered. */
-  onAnswer(question: Question, value: AnswerValue): void;
-  /** The visitor closed the survey before the end. */
-  onDismiss(question: Question | undefined): void;
   /** Removes the survey from the screen. */
   close(): void;
 }

@@ -37,8 +37,6 @@ export const mount: Mount = (options) => {
   const root = host.attachShadow({ mode: 'open' });
   const viewport = visualViewport;
   let returnFocus: Element | null = null;
-  // The survey and response every event of this opening carries.
-  let tag: { survey: string; response: string };
   let open = !tab;
   adoptStyles(root, options.nonce);
   if (options.into) host.setAttribute('data-inline', '');
@@ -55,25 +53,7 @@ export const mount: Mount = (options) => {
             {localize(survey.display?.label, locale) || strings.survey}
           </button>
         )}
-        {open && (
-          <Survey
-            survey={survey}
-            locale={locale}
-            opened={opened}
-            strings={strings}
-            close={close}
-            onAnswer={({ id: question, type: kind }, value) =>
-              options.record(
-                'answered',
-                { type: 'survey_answer', ...tag, question, kind, value },
-                { ...tag, question, value },
-              )
-            }
-            onDismiss={(question) =>
-              options.record('dismissed', { type: 'survey_dismissed', ...tag, question: question?.id }, tag)
-            }
-          />
-        )}
+        {open && <Survey {...options} opened={opened} strings={strings} close={close} />}
       </div>,
       root,
     );
@@ -82,8 +62,7 @@ export const mount: Mount = (options) => {
     // The element to give focus back to: the tab inside this root, or whatever had it in the page.
     returnFocus = root.activeElement ?? document.activeElement;
     open = true;
-    tag = { survey: survey.id, response: options.newId() };
-    options.record('shown', { type: 'survey_shown', ...tag }, tag);
+    options.onShown();
     draw(opened);
   };
 

@@ -1,12 +1,4 @@
-import type { PulseListeners } from '../client';
-import type { SurveyAnswerEvent, SurveyDefinition, SurveyDismissedEvent, SurveyShownEvent } from '../protocol';
-import type { Signal } from '../signals/types';
-
-/** The steps of a survey that a visitor's history and the host's `on()` listeners follow. */
-export type SurveyStep = 'shown' | 'answered' | 'dismissed';
-
-/** The events of those steps. */
-export type SurveyStepEvent = SurveyShownEvent | SurveyAnswerEvent | SurveyDismissedEvent;
+import type { Question, SurveyDefinition } from '../protocol';
 
 /** An answer as the widget reports it: a score, a choice, several choices, or text. */
 export type AnswerValue = number | string | string[];
@@ -24,14 +16,12 @@ export interface MountOptions {
   opened?: boolean;
   /** Show a persistent "Feedback" tab that opens the survey, instead of the survey itself; once per survey and page. */
   tab?: boolean;
-  /** A new response id: each time the survey opens, since a tab can open it more than once. */
-  newId(): string;
-  /**
-   * Records one step of the visitor's: the survey event to capture, and what `on(step)` listeners get. The
-   * survey appeared (at once, or when the visitor opened it from the tab), a question was answered, or the
-   * visitor closed the survey before the end.
-   */
-  record<S extends SurveyStep>(step: S, event: Signal<SurveyStepEvent>, detail: Parameters<PulseListeners[S]>[0]): void;
+  /** The survey appeared (at once, or when the visitor opened it from the tab). */
+  onShown(): void;
+  /** A question was answered. */
+  onAnswer(question: Question, value: AnswerValue): void;
+  /** The visitor closed the survey before the end. */
+  onDismiss(question: Question | undefined): void;
   /** The survey left the screen, answered or not (a tab stays). */
   onClose(): void;
 }

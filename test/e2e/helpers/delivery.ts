@@ -72,12 +72,12 @@ export const readOutbox = (page: Page): Promise<{ events: number; dropped: numbe
         const open = indexedDB.open(name);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          // One record: [events, bytes, lost].
-          const box = open.result.transaction('outbox').objectStore('outbox').get(0);
-          box.onsuccess = () => {
+          const store = open.result.transaction('outbox').objectStore('outbox');
+          const count = store.count(IDBKeyRange.lowerBound(''));
+          const tally = store.get(0);
+          tally.onsuccess = () => {
             open.result.close();
-            const [events = [], , dropped = 0] = (box.result as [unknown[], number, number] | undefined) ?? [];
-            resolve({ events: events.length, dropped });
+            resolve({ events: count.result, dropped: (tally.result as number[] | undefined)?.[2] ?? 0 });
           };
         };
       }),
