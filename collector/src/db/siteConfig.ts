@@ -15,6 +15,7 @@ export interface ServedConfig {
  * a change reaches every visitor within a minute.
  */
 export const CONFIG_CACHE_MS = 30_000;
+// Past 2,000 keys it starts afresh.
 const configCache = ttlCache<ServedConfig | null>(CONFIG_CACHE_MS, 2_000);
 
 /** A strong ETag: the first 16 bytes of the body's SHA-256. */
@@ -28,25 +29,20 @@ const etagOf = async (body: string) => {
  * every visitor asks for it and it rarely changes, so each isolate keeps it (and an unknown key's null, so made-up
  * keys cannot hammer the database) for `CONFIG_CACHE_MS`.
  */
-export const readConfigCached = async (
+export const readConfigCached = (
   db: D1Database,
   idOrWriteKey: string,
   now = Date.now(),
-): Promise<ServedConfig | null> => {
-  const cached = configCache.get(idOrWriteKey, now);
-  if (cached) return cached.value;
-  const site = await findSite(db, idOrWriteKey);
-  let config: ServedConfig | null = null;
-  if (site) {
+): Promise<ServedConfig | null> =>
+  configCache.load(idOrWriteKey, now, async () => {
+    const site = await findSite(db, idOrWriteKey);
+    if (!site) return null;
     const body = JSON.stringify({
       surveys: await listSurveys(db, site.id),
       thresholds: JSON.parse(site.thresholds),
     } satisfies SiteConfig);
-    config = { body, etag: await etagOf(body) };
-  }
-  configCache.set(idOrWriteKey, config, now);
-  return config;
-};
+    return { body, etag: await etagOf(body) };
+  });
 
 /** Drops a site's config from this isolate's memory after an admin change, so the change shows here at once. */
 export const forgetConfig = (site: Pick<SiteRow, 'id' | 'write_key'>): void =>

@@ -18,20 +18,15 @@ export const requireSite = async (db: D1Database, idOrWriteKey: string): Promise
 
 /** How long the write path trusts a site it looked up: a change made elsewhere reaches every isolate within this. */
 export const SITE_CACHE_MS = 10_000;
-/** Unknown keys are cached too, so made-up keys cannot hammer the database; past this many it starts afresh. */
+/** Unknown keys are cached too, so made-up keys cannot hammer the database; past 2,000 keys it starts afresh. */
 const siteCache = ttlCache<SiteRow | null>(SITE_CACHE_MS, 2_000);
 
 /**
  * Finds a site by its write key for the write path, cached briefly in the isolate so that ingest does not wait on
  * D1 for every request.
  */
-export const findSiteCached = async (db: D1Database, writeKey: string, now = Date.now()): Promise<SiteRow | null> => {
-  const cached = siteCache.get(writeKey, now);
-  if (cached) return cached.value;
-  const site = await findSite(db, writeKey);
-  siteCache.set(writeKey, site, now);
-  return site;
-};
+export const findSiteCached = (db: D1Database, writeKey: string, now = Date.now()): Promise<SiteRow | null> =>
+  siteCache.load(writeKey, now, () => findSite(db, writeKey));
 
 /** Drops a site from this isolate's cache after an admin change, so the change holds here at once. */
 export const forgetSite = (site: Pick<SiteRow, 'id' | 'write_key'>): void =>

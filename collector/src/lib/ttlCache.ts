@@ -1,10 +1,11 @@
 /** A bounded in-isolate cache whose entries expire after a fixed time. */
 export interface TtlCache<T> {
-  /** The value stored under `key` while it is fresh; undefined when missing or expired. */
-  get(key: string, now: number): { value: T } | undefined;
-  /** Stores a value until `now` plus the cache's lifetime. */
-  set(key: string, value: T, now: number): void;
-  /** Forgets the keys whose value `matches`, and the keys given. */
+  /**
+   * The value under `key`: from the cache while fresh, else from `read`, which is kept unless a `forget` ran while it
+   * was reading (its answer may predate the change that the `forget` announced).
+   */
+  load(key: string, now: number, read: () => Promise<T>): Promise<T>;
+  /** Forgets the keys given, and those whose value `matches`. */
   forget(keys: string[], matches?: (value: T) => boolean): void;
 }
 
@@ -14,16 +15,21 @@ export interface TtlCache<T> {
  */
 export const ttlCache = <T>(ttlMs: number, maxSize: number): TtlCache<T> => {
   const entries = new Map<string, { value: T; until: number }>();
+  let forgets = 0;
   return {
-    get: (key, now) => {
+    load: async (key, now, read) => {
       const entry = entries.get(key);
-      return entry && entry.until > now ? { value: entry.value } : undefined;
-    },
-    set: (key, value, now) => {
-      if (entries.size >= maxSize) entries.clear();
-      entries.set(key, { value, until: now + ttlMs });
+      if (entry && entry.until > now) return entry.value;
+      const before = forgets;
+      const value = await read();
+      if (forgets === before) {
+        if (entries.size >= maxSize) entries.clear();
+        entries.set(key, { value, until: now + ttlMs });
+      }
+      return value;
     },
     forget: (keys, matches) => {
+      forgets++;
       for (const key of keys) entries.delete(key);
       if (matches) for (const [key, entry] of entries) if (matches(entry.value)) entries.delete(key);
     },
