@@ -48,6 +48,21 @@ export const eventually = async <T>(
   return value;
 };
 
+/**
+ * Reads a figure once the collector has gone quiet: twice the same value 1.5 s apart, longer than the Queue's batch
+ * timeout. A baseline for an exact count: events a previous test's pages sent as they closed may still be on their way.
+ */
+export const settled = async <T>(read: () => Promise<T>, timeout = 20_000): Promise<T> => {
+  const deadline = Date.now() + timeout;
+  let value = await read();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const next = await read();
+    if (JSON.stringify(next) === JSON.stringify(value) || Date.now() > deadline) return next;
+    value = next;
+  }
+};
+
 /** Posts a raw batch to the collector's write path from the demo's origin, as the SDK on the demo would. */
 export const postBatch = (body: unknown) =>
   fetch(`${COLLECTOR}/v1/events`, {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { eventually } from '../helpers/collector';
+import { eventually, settled } from '../helpers/collector';
 import { deviceOf, flush, recordRequests, sdkReady, stats } from '../helpers/friction';
 
 interface FrictionStats {
@@ -13,7 +13,7 @@ test('every page and route change is a page view, and one session counts once ac
 }) => {
   const device = deviceOf(isMobile);
   const path = `/lab/pageviews-${device}`;
-  const before = await stats<FrictionStats>('friction', { device });
+  const before = await settled(() => stats<FrictionStats>('friction', { device }));
   const sent = recordRequests(page.context());
 
   await page.goto(path);
