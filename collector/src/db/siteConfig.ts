@@ -1,5 +1,6 @@
 import type { SiteConfig } from '@pulse/sdk/protocol';
 import type { SiteRow } from '../env';
+import { sha256Hex } from '../lib/sha256Hex';
 import { ttlCache } from '../lib/ttlCache';
 import { findSite } from './sites';
 import { listSurveys } from './surveys';
@@ -18,12 +19,6 @@ export const CONFIG_CACHE_MS = 30_000;
 // Past 2,000 keys it starts afresh.
 const configCache = ttlCache<ServedConfig | null>(CONFIG_CACHE_MS, 2_000);
 
-/** A strong ETag: the first 16 bytes of the body's SHA-256. */
-const etagOf = async (body: string) => {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body));
-  return `"${[...new Uint8Array(digest).slice(0, 16)].map((byte) => byte.toString(16).padStart(2, '0')).join('')}"`;
-};
-
 /**
  * A site's survey definitions and thresholds, by its id or write key; null for an unknown site. Every page view of
  * every visitor asks for it and it rarely changes, so each isolate keeps it (and an unknown key's null, so made-up
@@ -41,7 +36,8 @@ export const readConfigCached = (
       surveys: await listSurveys(db, site.id),
       thresholds: JSON.parse(site.thresholds),
     } satisfies SiteConfig);
-    return { body, etag: await etagOf(body) };
+    // A strong ETag: the first 16 bytes of the body's SHA-256.
+    return { body, etag: `"${await sha256Hex(body, 16)}"` };
   });
 
 /** Drops a site's config from this isolate's memory after an admin change, so the change shows here at once. */

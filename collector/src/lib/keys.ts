@@ -1,3 +1,5 @@
+import { sha256Hex } from './sha256Hex';
+
 /** 32 characters, none of them easy to confuse (no l, o, 0 or 1). */
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 
@@ -11,10 +13,7 @@ export const newKey = (prefix: 'pk' | 'sk', length = prefix === 'pk' ? 24 : 40):
 };
 
 /** SHA-256 of a key, hex: what `sites.read_key_hash` stores instead of the key. */
-export const hashKey = async (key: string): Promise<string> => {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-};
+export const hashKey = (key: string): Promise<string> => sha256Hex(key);
 
 /** Compares a presented key with a stored hash in constant time (workerd's `timingSafeEqual` on the digests). */
 export const keyMatches = async (presented: string, storedHash: string): Promise<boolean> => {

@@ -1,4 +1,5 @@
 import { scrubText } from './pii';
+import { sha256Hex } from './sha256Hex';
 
 /**
  * A user id as it is stored: verbatim when it holds no PII, else a pseudonym, `~` and 32 hex digits of the SHA-256 of
@@ -7,6 +8,5 @@ import { scrubText } from './pii';
  */
 export const userKey = async (user: string): Promise<string> => {
   if (scrubText(user) === user) return user;
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(user.trim().toLowerCase()));
-  return `~${[...new Uint8Array(digest, 0, 16)].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+  return `~${await sha256Hex(user.trim().toLowerCase(), 16)}`;
 };
