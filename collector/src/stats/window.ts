@@ -5,10 +5,22 @@ const DAY = 24 * HOUR;
 /** Hours from the epoch (a Thursday) back to the Monday that starts its week. */
 const WEEK_OFFSET_HOURS = 3 * 24;
 
-/** A time given as an ISO 8601 date or date-time, or as milliseconds since the epoch. */
+/** An ISO 8601 date (`2026-11-01`) or UTC or offset date-time (`2026-11-01T09:30:00Z`), and nothing looser. */
+const ISO_8601 =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?)?$/;
+/** Epoch milliseconds: digits only. */
+const EPOCH_MS = /^\d{1,16}$/;
+/** The last instant accepted, the end of year 9999: every answer states its window as an ISO 8601 string. */
+const MAX_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** A time given as an ISO 8601 date or date-time, or as milliseconds since the epoch, from 1970 to 9999. */
 export const instant = z
   .string()
-  .refine((value) => !Number.isNaN(toMillis(value)), 'must be an ISO 8601 date or epoch milliseconds')
+  .max(40)
+  .refine(
+    (value) => !Number.isNaN(toMillis(value)),
+    'must be an ISO 8601 date or date-time, or epoch milliseconds, from 1970 to 9999',
+  )
   .openapi({ example: '2026-11-01' });
 
 /** The query every stats route takes. */
@@ -36,8 +48,14 @@ export const WindowSchema = {
   to: z.string().openapi({ description: 'End of the window (exclusive), ISO 8601.' }),
 };
 
-/** Milliseconds since the epoch of an `instant` (NaN when it is none). */
-export const toMillis = (value: string): number => (/^\d+$/.test(value) ? Number(value) : Date.parse(value));
+/**
+ * Milliseconds since the epoch of an `instant`, NaN when it is none. `Date.parse` alone is lenient: it reads
+ * `-5` as 2001-05-01 and `March 7` as 2001-03-07.
+ */
+export const toMillis = (value: string): number => {
+  const ms = EPOCH_MS.test(value) ? Number(value) : ISO_8601.test(value) ? Date.parse(value) : Number.NaN;
+  return ms >= 0 && ms <= MAX_MS ? ms : Number.NaN;
+};
 
 /** A stats window in whole hours, which is what the rollups are keyed by. */
 export interface StatsWindow {
