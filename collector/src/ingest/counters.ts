@@ -12,7 +12,10 @@ export interface IngestCounts {
   refused: number;
 }
 
-/** Counts of requests that sent no events are held back at most this long, so junk traffic costs few Queue messages. */
+/**
+ * Counts of requests that sent no events are held back at most this long, so that junk traffic costs few Queue
+ * messages: the first goes out at once, and later ones together once this has passed since the last send.
+ */
 export const FLUSH_EVERY_MS = 10_000;
 
 const pending = new Map<string, Partial<IngestCounts>>();
@@ -34,6 +37,9 @@ export const takeCounts = (site: string, now: number): Partial<IngestCounts> | u
   return waiting;
 };
 
-/** Tells whether a site's waiting counts should go out on their own now, without events to carry them. */
-export const countsDue = (site: string, now: number): boolean =>
-  pending.has(site) && now - (lastFlush.get(site) ?? Number.NEGATIVE_INFINITY) >= FLUSH_EVERY_MS;
+/** Tells whether a site has counts waiting in this isolate. */
+export const hasCounts = (site: string): boolean => pending.has(site);
+
+/** Milliseconds until a site's waiting counts may go out on their own, without events to carry them (0: now). */
+export const msUntilDue = (site: string, now: number): number =>
+  Math.max(0, (lastFlush.get(site) ?? Number.NEGATIVE_INFINITY) + FLUSH_EVERY_MS - now);

@@ -1,5 +1,5 @@
 import type { IngestMessage } from '../env';
-import { addCounts, countsDue, type IngestCounts, takeCounts } from './counters';
+import { addCounts, hasCounts, type IngestCounts, msUntilDue, takeCounts } from './counters';
 import type { StoredEvent } from './normalize';
 
 /**
@@ -52,9 +52,14 @@ export const enqueue = async (
   }
 };
 
+/** Sites whose waiting counts a pending flush of this isolate will send. */
+const flushing = new Set<string>();
+
 /**
- * Counts what a request without events to store lost (a refusal, a bot, rejected events), and sends the site's
- * waiting counts when they are due. Never fails the request: a failed send leaves the counts waiting.
+ * Counts what a request without events to store lost (a refusal, a bot, rejected events), and makes sure the
+ * site's waiting counts reach the Queue within `FLUSH_EVERY_MS`, whether or not another request comes: the request
+ * keeps a flush alive through `waitUntil`, so the isolate is not evicted before it runs. Never fails the request: a
+ * send the Queue refuses leaves the counts waiting for the next request.
  */
 export const countWithoutEvents = (
   queue: Queue<IngestMessage>,
@@ -64,5 +69,12 @@ export const countWithoutEvents = (
   now = Date.now(),
 ): void => {
   addCounts(site, counts);
-  if (countsDue(site, now)) waitUntil(enqueue(queue, site, now, []).catch(() => undefined));
+  if (flushing.has(site) || !hasCounts(site)) return;
+  flushing.add(site);
+  const flush = async () => {
+    await new Promise((resolve) => setTimeout(resolve, msUntilDue(site, now)));
+    flushing.delete(site);
+    if (hasCounts(site)) await enqueue(queue, site, Date.now(), []);
+  };
+  waitUntil(flush().catch(() => undefined));
 };
