@@ -9,6 +9,7 @@ import { config } from './routes/config';
 import { events } from './routes/events';
 import { frictionStats } from './routes/frictionStats';
 import { funnels } from './routes/funnels';
+import { quarantine } from './routes/quarantine';
 import { respondents } from './routes/respondents';
 import { responses } from './routes/responses';
 import { stats } from './routes/stats';
@@ -42,6 +43,7 @@ export const createApp = () => {
   app.route('/', responses);
   app.route('/', respondents);
   app.route('/', admin);
+  app.route('/', quarantine);
   app.route('/', surveys);
   app.route('/', frictionStats);
   app.route('/', funnels);

@@ -1,4 +1,10 @@
-import { deleteExpiredChunk, listRetention, pruneIngestCounts, RETENTION_CHUNK } from './db/retention';
+import {
+  deleteExpiredChunk,
+  deleteExpiredQuarantine,
+  listRetention,
+  pruneIngestCounts,
+  RETENTION_CHUNK,
+} from './db/retention';
 import type { Bindings } from './env';
 
 const DAY = 86_400_000;
@@ -17,6 +23,7 @@ export const retention = async (controller: ScheduledController, env: Bindings):
   let deleted = 0;
   for (const site of await listRetention(env.DB)) {
     const cutoff = now - site.retention_days * DAY;
+    await deleteExpiredQuarantine(env.DB, site.id, cutoff);
     while (chunks < MAX_CHUNKS_PER_RUN) {
       chunks++;
       const count = await deleteExpiredChunk(env.DB, site.id, cutoff);

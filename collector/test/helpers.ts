@@ -122,11 +122,17 @@ export const delivery = async (
   counts,
 });
 
-/** Runs the Queue consumer on messages directly, as a redelivery would, and returns the ack/retry state. */
-export const deliver = async (messages: IngestMessage[]) => {
+/**
+ * Runs the Queue consumer on messages directly, as a redelivery would, and returns the ack/retry state: as their
+ * `attempts`-th delivery, from the events queue or, dead-lettered, from its dead-letter queue.
+ */
+export const deliver = async (
+  messages: IngestMessage[],
+  { attempts = 1, queue = 'pulse-events' }: { attempts?: number; queue?: string } = {},
+) => {
   const batch = createMessageBatch<IngestMessage>(
-    'pulse-events',
-    messages.map((body, index) => ({ id: `m-${sequence}-${index}`, timestamp: new Date(), attempts: 1, body })),
+    queue,
+    messages.map((body, index) => ({ id: `m-${sequence}-${index}`, timestamp: new Date(), attempts, body })),
   );
   const ctx = createExecutionContext();
   await (worker.queue as ExportedHandlerQueueHandler<Cloudflare.Env, IngestMessage>)(batch, env, ctx);

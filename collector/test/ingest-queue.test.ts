@@ -117,6 +117,54 @@ describe('write path → Queue → D1', () => {
   });
 });
 
+describe('nothing accepted is lost', () => {
+  it('answers 202 for 19 good answers and 1 poison one, stores the 19 and quarantines the one', async () => {
+    const site = await createSite('queue-poison');
+    await env.DB.prepare(
+      "CREATE TRIGGER queue_poison BEFORE INSERT ON events WHEN NEW.visitor = 'v-poison' " +
+        "BEGIN SELECT RAISE(ABORT, 'poisoned row'); END",
+    ).run();
+    try {
+      const events = [
+        ...Array.from({ length: 19 }, (_, i) => npsAnswer(i % 11)),
+        npsAnswer(0, { visitor: 'v-poison' }),
+      ];
+      const response = await postBatch({ site: site.writeKey, events });
+      expect(await response.json()).toEqual({ accepted: 20, rejected: [] });
+      const read = async () =>
+        (await readStats<Record<string, number>>('queue-poison', site.readKey, 'ingest', WINDOW)).body;
+      // The poison event is retried twice, 5 s apart, before it is taken for poison.
+      expect(await eventually(read, (body) => body.quarantined === 1, 25_000)).toMatchObject({
+        stored: 19,
+        quarantined: 1,
+      });
+      expect(await storedCount('queue-poison')).toBe(19);
+    } finally {
+      await env.DB.prepare('DROP TRIGGER queue_poison').run();
+    }
+  }, 30_000);
+
+  it('counts refusals on a site that then goes quiet within 10 s, the first at once', async () => {
+    const site = await createSite('queue-quiet', ['https://shop.example']);
+    const refused = () =>
+      postBatch({ site: site.writeKey, events: [pageview(), pageview()] }, { Origin: 'https://evil.example' });
+    const read = async () =>
+      (await readStats<Record<string, number>>('queue-quiet', site.readKey, 'ingest', WINDOW)).body;
+    expect((await refused()).status).toBe(403);
+    expect((await eventually(read, (body) => body.refused === 2, 5_000)).refused).toBe(2);
+
+    const sent = Date.now();
+    expect((await refused()).status).toBe(403);
+    expect(
+      (await postBatch({ site: site.writeKey, events: [{ type: 'nonsense' }] }, { Origin: 'https://shop.example' }))
+        .status,
+    ).toBe(202);
+    const counts = await eventually(read, (body) => body.refused === 4 && body.rejected === 1, 12_000);
+    expect(counts).toMatchObject({ refused: 4, rejected: 1 });
+    expect(Date.now() - sent).toBeLessThan(12_000);
+  }, 20_000);
+});
+
 describe('toMessages', () => {
   it('keeps a delivery that fits as one message, and splits one that does not, counts riding with the first', () => {
     const small = { id: 'a', site: 's', received: 1, events: [], counts: { rejected: 1 } };

@@ -18,4 +18,12 @@ export const cesCounts = (db: D1Database, site: string, window: StatsWindow, fil
 
 /** Ingest counts over a window of receive hours (and per interval). */
 export const ingestCounts = (db: D1Database, site: string, window: StatsWindow) =>
-  sumRollup(db, 'ingest_hourly', ['stored', 'rejected', 'dropped', 'bots', 'limited', 'refused'], site, window, {}, []);
+  sumRollup(
+    db,
+    'ingest_hourly',
+    ['stored', 'rejected', 'dropped', 'bots', 'limited', 'refused', 'quarantined'],
+    site,
+    window,
+    {},
+    [],
+  );

@@ -22,6 +22,10 @@ export const deleteExpiredChunk = async (db: D1Database, site: string, cutoff: n
   return deleted!.meta.changes;
 };
 
+/** Deletes a site's quarantined events captured before `cutoff`: they expire with the raw events. */
+export const deleteExpiredQuarantine = (db: D1Database, site: string, cutoff: number) =>
+  db.prepare('DELETE FROM quarantine WHERE site = ? AND ts < ?').bind(site, cutoff).run();
+
 /** Forgets the per-delivery counts received before `before`: the Queue redelivers long before that, and the hourly counts stay. */
 export const pruneIngestCounts = (db: D1Database, before: number) =>
   db.prepare('DELETE FROM ingest_counts WHERE received < ?').bind(before).run();

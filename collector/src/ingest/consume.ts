@@ -1,4 +1,5 @@
 import { insertCounts, insertEvents } from '../db/events';
+import { type Failure, quarantineEvents, reasonOf } from '../db/quarantine';
 import type { Bindings, IngestMessage } from '../env';
 
 /** Every statement that stores one delivery. */
@@ -11,27 +12,67 @@ const statementsOf = (db: D1Database, message: IngestMessage): D1PreparedStateme
 const RETRY_DELAY_SECONDS = 5;
 
 /**
+ * Attempts after which an event that still fails alone, while others store, is taken for poison and quarantined:
+ * the retries before give a passing fault (a D1 restart) the chance to clear.
+ */
+export const QUARANTINE_AFTER_ATTEMPTS = 3;
+
+/** The queue whose messages the Queue gave up on (wrangler.jsonc). */
+export const DEAD_LETTER_QUEUE = 'pulse-events-dlq';
+
+/**
+ * Stores one delivery whose transaction failed: event by event, so that the good ones are stored beside a poison
+ * one. The failing ones are retried with the message, and quarantined with their reason once they have failed
+ * `QUARANTINE_AFTER_ATTEMPTS` times (at once when the message was dead-lettered). The message is acked only once
+ * every event is stored or quarantined.
+ */
+const storeEventByEvent = async (db: D1Database, message: Message<IngestMessage>, deadLettered: boolean) => {
+  const { site, received, events } = message.body;
+  const failures: Failure[] = [];
+  for (const event of events) {
+    try {
+      await db.batch(insertEvents(db, site, received, [event]));
+    } catch (error) {
+      failures.push({ event, reason: reasonOf(error) });
+    }
+  }
+  const counts = insertCounts(db, message.body);
+  if (counts) await counts.run();
+  if (!failures.length) return;
+  if (!deadLettered && message.attempts < QUARANTINE_AFTER_ATTEMPTS) throw new Error(failures[0]!.reason);
+  const reason = deadLettered ? `dead-lettered after ${message.attempts} attempts: ` : '';
+  await db.batch(
+    quarantineEvents(
+      db,
+      site,
+      received,
+      message.attempts,
+      failures.map((failure) => ({ ...failure, reason: reason + failure.reason })),
+    ),
+  );
+};
+
+/**
  * The Queue consumer: writes the whole delivery in one D1 `batch()` (one transaction). Redelivered messages insert
- * nothing new: storage is idempotent by event id, counts by delivery id. When the batch fails, each message is tried
- * in a transaction of its own, so that one bad message cannot hold back the others; only the failing ones are retried.
+ * nothing new: storage is idempotent by site and event id, counts by delivery id. When the batch fails, each message
+ * is stored on its own, event by event, so that one bad event cannot hold back the others (see `storeEventByEvent`).
+ * Messages of the dead-letter queue take the same path and land in quarantine rather than being lost.
  */
 export const consume = async (batch: MessageBatch<IngestMessage>, env: Bindings): Promise<void> => {
-  const statements = batch.messages.flatMap((message) => statementsOf(env.DB, message.body));
-  try {
-    if (statements.length) await env.DB.batch(statements);
-    batch.ackAll();
-    return;
-  } catch (error) {
-    if (batch.messages.length === 1) {
-      console.error('storing a delivery failed; it will be retried', error);
-      batch.retryAll({ delaySeconds: RETRY_DELAY_SECONDS });
+  const deadLettered = batch.queue === DEAD_LETTER_QUEUE;
+  if (!deadLettered) {
+    const statements = batch.messages.flatMap((message) => statementsOf(env.DB, message.body));
+    try {
+      if (statements.length) await env.DB.batch(statements);
+      batch.ackAll();
       return;
+    } catch {
+      // One message at a time below.
     }
   }
   for (const message of batch.messages) {
     try {
-      const own = statementsOf(env.DB, message.body);
-      if (own.length) await env.DB.batch(own);
+      await storeEventByEvent(env.DB, message, deadLettered);
       message.ack();
     } catch (error) {
       console.error(`storing message ${message.id} failed; it will be retried`, error);

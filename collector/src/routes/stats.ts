@@ -69,8 +69,9 @@ const ingestRoute = createRoute({
   method: 'get',
   path: '/v1/sites/{site}/stats/ingest',
   tags: ['Stats'],
-  summary: 'What reached storage, and what did not (rejected, dropped by the SDK, bots, rate-limited, refused)',
-  description: 'Counted per hour of receipt. Counts of requests that carried no events are sent at most every 10 s.',
+  summary:
+    'What reached storage, and what did not (rejected, dropped by the SDK, bots, rate-limited, refused, quarantined)',
+  description: 'Counted per hour of receipt. Counts of requests that carried no events reach storage within 10 s.',
   security: READ_KEY,
   middleware: [requireReadKey] as const,
   request: { params: SiteParamSchema, query: IngestQuerySchema },

@@ -101,6 +101,10 @@ const IngestPointSchema = z.object({
   bots: count.openapi({ description: 'Events sent by bots and headless browsers, dropped.' }),
   limited: count.openapi({ description: 'Events refused with 429 (the SDK sends them again later).' }),
   refused: count.openapi({ description: 'Events sent from an Origin the site does not allow.' }),
+  quarantined: count.openapi({
+    description:
+      'Events accepted but held in quarantine, with their reason, because storing them failed (see the admin quarantine routes).',
+  }),
 });
 
 /** The answer of the ingest counters route. */
@@ -116,6 +120,7 @@ export const IngestStatsSchema = IngestPointSchema.extend({ series: z.array(Inge
       bots: 415,
       limited: 0,
       refused: 12,
+      quarantined: 0,
     },
   },
 );
