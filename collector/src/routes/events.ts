@@ -1,6 +1,5 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { PulseEvent } from '@pulse/sdk/protocol';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../env';
 import { countWithoutEvents, enqueue } from '../ingest/enqueue';
 import { normalize } from '../ingest/normalize';
@@ -11,9 +10,6 @@ import { rateLimit } from '../middleware/rateLimit';
 import { readBatch } from '../middleware/readBatch';
 import { errorResponse } from '../schema/common';
 import { EventBatchSchema, IngestResultSchema, PulseEventSchema } from '../schema/events';
-
-/** The largest body the write path reads: the SDK splits its batches below it. */
-export const MAX_BODY_BYTES = 64 * 1024;
 
 const route = createRoute({
   method: 'post',
@@ -27,18 +23,7 @@ const route = createRoute({
     'numbers, card numbers, IBANs) is scrubbed from free text and URLs before anything is stored. Storage is ' +
     'idempotent by event id, so a batch may be retried safely. Batches from bots and headless browsers are ' +
     'answered 202 with every event rejected, and counted.',
-  middleware: [
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, 'too_large', `The body exceeds ${MAX_BODY_BYTES} bytes; send smaller batches.`);
-      },
-    }),
-    readBatch,
-    allowOrigin,
-    rateLimit,
-    dropBots,
-  ] as const,
+  middleware: [readBatch, allowOrigin, rateLimit, dropBots] as const,
   request: {
     body: { required: true, content: { 'text/plain': { schema: EventBatchSchema } } },
   },
