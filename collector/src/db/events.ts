@@ -30,7 +30,7 @@ export const ROWS_PER_INSERT = Math.floor(100 / COLUMNS.length);
 
 const ROW = `(${COLUMNS.map(() => '?').join(', ')})`;
 const insertSql = (rows: number) =>
-  `INSERT INTO events (${COLUMNS.join(', ')}) VALUES ${Array(rows).fill(ROW).join(', ')} ON CONFLICT (id) DO NOTHING`;
+  `INSERT INTO events (${COLUMNS.join(', ')}) VALUES ${Array(rows).fill(ROW).join(', ')} ON CONFLICT (site, id) DO NOTHING`;
 
 /**
  * The statements that store a delivery's events, several rows each. A row whose id is already stored, or whose
