@@ -149,6 +149,48 @@ describe('createDelivery', () => {
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 
+  it('sends nothing before a pending Retry-After on any path but the unload: flush, hidden page, online', async () => {
+    const outbox = memoryOutbox();
+    await outbox.add(event(1));
+    fetchMock.mockResolvedValueOnce(respond(503, { 'Retry-After': '12' })).mockImplementation(async () => respond(202));
+    const delivery = deliver(outbox);
+    await delivery.flush();
+    await vi.advanceTimersByTimeAsync(800);
+    // A survey closing flushes; so do a hidden page, and the browser coming back online.
+    await delivery.flush();
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    window.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+
+    // The unload cannot wait: it sends what the page captured since, once.
+    delivery.add(event(2));
+    window.dispatchEvent(new Event('pagehide'));
+    expect(sentIds()).toEqual([event(1).id, event(2).id]);
+    window.dispatchEvent(new Event('pageshow'));
+
+    await vi.advanceTimersByTimeAsync(1_300);
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+    expect((await outbox.peek(10)).events).toEqual([]);
+  });
+
+  it('holds every send path during the backoff after a failure too, until the browser comes back online', async () => {
+    const outbox = memoryOutbox();
+    await outbox.add(event(1));
+    fetchMock.mockResolvedValueOnce(respond(503)).mockImplementation(async () => respond(202));
+    vi.spyOn(Math, 'random').mockReturnValue(0.999);
+    const delivery = deliver(outbox);
+    await delivery.flush();
+    await delivery.flush();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    window.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect((await outbox.peek(10)).events).toEqual([]);
+  });
+
   it('drops events the collector refuses for good (4xx other than 408 and 429) and counts them as lost', async () => {
     const outbox = memoryOutbox();
     await outbox.add(event(1));
@@ -183,7 +225,8 @@ describe('createDelivery', () => {
     const delivery = deliver(outbox);
     await delivery.flush();
     expect((await outbox.peek(1)).dropped).toBe(2);
-    await delivery.flush();
+    // The retry after the backoff (below 1 s for a first failure).
+    await vi.advanceTimersByTimeAsync(1_001);
     const sent = bodies();
     expect(sent.map((body) => body.dropped)).toEqual([2, 2, ...Array(9).fill(undefined)]);
     expect(sent.slice(1).flatMap((body) => body.events)).toHaveLength(1_000);

@@ -7,7 +7,7 @@ import { storage } from './storage';
 export interface Delivery {
   /** Stores a captured event as JSON carries it; a send follows within the send interval. */
   add(event: PulseEvent): void;
-  /** Sends until the outbox is empty or the collector is unreachable. */
+  /** Sends until the outbox is empty or the collector is unreachable; nothing while a backoff is pending. */
   flush(): Promise<void>;
 }
 
@@ -52,7 +52,7 @@ export const pack = (site: string, events: PulseEvent[], dropped: number): [stri
  * missing): it takes the oldest events, posts them, and removes them once the collector answers, so no two tabs
  * post the same events. Sends happen every `interval` while something waits, at start-up, when the browser comes
  * online and when the page is hidden; after a failure, with exponential backoff and full jitter from 1 s to 5 min,
- * or after Retry-After. When the page is unloaded, the events it captured since its last send go out at once, since
+ * or after Retry-After, and no send path but the unload sends before that wait is over. When the page is unloaded, the events it captured since its last send go out at once, since
  * no promise may settle after that, and so does every event captured after that until the page is shown again
  * (by `pagehide` listeners that ran later, or as the page turns hidden). Every request is `keepalive`, so it
  * outlives the page.
@@ -60,6 +60,9 @@ export const pack = (site: string, events: PulseEvent[], dropped: number): [stri
 export const createDelivery = ({ endpoint, site, outbox, signal, interval = 5_000 }: DeliveryOptions): Delivery => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
+  // No send before these times: one the collector asked for (Retry-After), and the backoff after any failure.
+  let retryAt = 0;
+  let notBefore = 0;
   let running: Promise<void> | undefined;
   let inflight = 0;
   // Events this page captured since its last look at the outbox: what an unload sends.
@@ -73,7 +76,7 @@ export const createDelivery = ({ endpoint, site, outbox, signal, interval = 5_00
       ? undefined
       : setTimeout(() => {
           timer = undefined;
-          flush();
+          send();
         }, ms);
   };
 
@@ -109,9 +112,12 @@ export const createDelivery = ({ endpoint, site, outbox, signal, interval = 5_00
         const [body, count, bytes] = pack(site, events, dropped);
         const response = await post(body, bytes);
         const { status } = response;
-        // A Retry-After in seconds; an HTTP date or nonsense counts as none.
-        if (status > 499 || status === 408 || status === 429)
-          return Number(response.headers.get('retry-after')) * 1_000 || 0;
+        if (status > 499 || status === 408 || status === 429) {
+          // A Retry-After in seconds; an HTTP date or nonsense counts as none.
+          const after = Number(response.headers.get('retry-after')) * 1_000 || 0;
+          retryAt = Date.now() + after;
+          return after;
+        }
         // Any other 4xx refuses these events for good: they count as lost.
         await outbox.remove(
           events.slice(0, count).map((event) => event.id),
@@ -145,15 +151,27 @@ export const createDelivery = ({ endpoint, site, outbox, signal, interval = 5_00
     }
   };
 
-  function flush(): Promise<void> {
+  /** Sends now, whatever the backoff: the timer that the backoff set calls this. */
+  function send(): Promise<void> {
     // The DOM typings wrap the callback's promise in another; `request` resolves to the callback's value.
     running ??= (
       (navigator.locks?.request(`pulse:${site}`, () => drain()).catch(lease) ?? lease()) as Promise<number | undefined>
     ).then((hint) => {
       running = undefined;
-      if (hint !== undefined) wait(Math.max(hint, Math.random() * Math.min(300_000, 1_000 * 2 ** failures++)));
+      if (hint === undefined) return;
+      const ms = Math.max(hint, Math.random() * Math.min(300_000, 1_000 * 2 ** failures++));
+      notBefore = Date.now() + ms;
+      wait(ms);
     });
     return running;
+  }
+
+  /**
+   * Every send path but the unload goes through here (start-up, the timer's interval, a closed survey, a hidden
+   * page, `flush()`): while a backoff or a Retry-After is pending, it sends nothing, and the timer sends when it ends.
+   */
+  function flush(): Promise<void> {
+    return Date.now() < notBefore ? Promise.resolve() : send();
   }
 
   /** Sends what this page captured since its last send, synchronously: after `pagehide` no promise may settle. */
@@ -175,7 +193,9 @@ export const createDelivery = ({ endpoint, site, outbox, signal, interval = 5_00
     window,
     'online',
     () => {
+      // Back online: the backoff starts again, but the collector's own Retry-After still holds.
       failures = 0;
+      notBefore = retryAt;
       flush();
     },
     signal,
