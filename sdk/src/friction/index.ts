@@ -16,7 +16,7 @@ export const startFriction = (report: Report, thresholds: Thresholds, ours: stri
   try {
     onErrorClick(report, thresholds.errorClick, signal);
     onRageClick(report, thresholds.rageClick, signal);
-    onDeadClick(report, thresholds.deadClick, ours, signal);
+    onDeadClick(report, thresholds.deadClick, thresholds.rageClick, ours, signal);
     onFormAbandon(report, signal);
   } catch {
     // A missing browser API: the detectors started so far keep running.

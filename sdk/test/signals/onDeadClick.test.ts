@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DeadClickThresholds, onDeadClick } from '../../src/signals/onDeadClick';
+import { RageClickThresholds } from '../../src/signals/onRageClick';
 import { click, page, runDetector } from './helpers';
 
 /** A stand-in for the Resource Timing observer, so that a test can make requests happen. */
@@ -19,7 +20,8 @@ class FakeObserver {
 
 describe('onDeadClick', () => {
   const { reported } = runDetector(
-    (report, signal) => onDeadClick(report, { ...DeadClickThresholds }, ['https://pulse.test/'], signal),
+    (report, signal) =>
+      onDeadClick(report, { ...DeadClickThresholds }, { ...RageClickThresholds }, ['https://pulse.test/'], signal),
     () => {
       vi.stubGlobal('PerformanceObserver', FakeObserver);
       history.replaceState(null, '', '/shop');
@@ -124,6 +126,39 @@ describe('onDeadClick', () => {
     for (const id of ['l', 'c', 'i']) click($(`#${id}`));
     await settle();
     expect(reported).toEqual([]);
+  });
+
+  it("is a dead click all the same when only Pulse's survey appears, changes, takes focus or closes", async () => {
+    const $ = await build('<button id="b">Size guide</button>');
+    const survey = document.createElement('pulse-survey');
+    const root = survey.attachShadow({ mode: 'open' });
+    click($('#b'));
+    vi.advanceTimersByTime(200);
+    document.body.append(survey);
+    root.innerHTML = '<h2 tabindex="-1">Thank you for your feedback!</h2>';
+    survey.style.setProperty('--kb', '0px');
+    await Promise.resolve();
+    (root.querySelector('h2') as HTMLElement).focus();
+    vi.advanceTimersByTime(1000);
+    survey.remove();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await settle(1300);
+    expect(reported).toEqual([{ type: 'dead_click', target: '#b', label: 'Size guide' }]);
+  });
+
+  it('reports a burst of clicks on one element (a rage click) as one dead click at most', async () => {
+    const $ = await build('<button id="b">Size guide</button><button id="c">Other</button>');
+    for (let n = 0; n < 4; n++) {
+      click($('#b'));
+      vi.advanceTimersByTime(300);
+    }
+    click($('#c'));
+    await settle();
+    await settle();
+    expect(reported).toEqual([
+      { type: 'dead_click', target: '#b', label: 'Size guide' },
+      { type: 'dead_click', target: '#c', label: 'Other' },
+    ]);
   });
 
   it('a mutation before the click does not count as its reaction', async () => {

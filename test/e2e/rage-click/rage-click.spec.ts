@@ -2,14 +2,18 @@ import { expect, test } from '@playwright/test';
 import { eventually } from '../helpers/collector';
 import { deviceOf, flush, friction, openProduct, pressRepeatedly, recordRequests } from '../helpers/friction';
 
-test('four quick presses on a button that does nothing are one rage click of four', async ({ page, isMobile }) => {
+test('four quick presses on a button that does nothing are one rage click of four, and one dead click at most', async ({
+  page,
+  isMobile,
+}) => {
   const device = deviceOf(isMobile);
   const before = await friction('/product/2', device);
   const sent = recordRequests(page.context());
 
   await openProduct(page, 2);
   await pressRepeatedly(page.getByRole('button', { name: 'Size guide' }), isMobile, 4);
-  await page.waitForTimeout(1500);
+  // Past the dead-click window too: the burst is one frustration, not also four dead clicks.
+  await page.waitForTimeout(3000);
   await flush(page);
 
   expect(sent.events().filter((event) => event.type === 'rage_click')).toEqual([
@@ -21,6 +25,7 @@ test('four quick presses on a button that does nothing are one rage click of fou
       url: '/product/2',
     }),
   ]);
+  expect(sent.events().filter((event) => event.type === 'dead_click').length).toBeLessThanOrEqual(1);
   const after = await eventually(
     () => friction('/product/2', device),
     (stats) => stats.signals.rage_click!.count > before.signals.rage_click!.count,
