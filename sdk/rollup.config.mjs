@@ -1,16 +1,8 @@
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
-
-/** Swaps the npm build's chunk loaders for the script tag's, which load `widget.js`, `friction.js` and `vitals.js` by URL. */
-const tagLoader = {
-  name: 'pulse-tag-loader',
-  resolveId(source) {
-    const loader = /\/lib\/(loadWidget|loadFriction|loadVitals)$/.exec(source)?.[1];
-    return loader ? fileURLToPath(new URL(`./src/lib/${loader}.tag.ts`, import.meta.url)) : null;
-  },
-};
 
 const compile = () => esbuild({ target: 'es2022', jsx: 'automatic', jsxImportSource: 'preact' });
 
@@ -24,27 +16,61 @@ const minify = (module) =>
     format: { comments: false },
   });
 
+/** The content-hashed file name of each script-tag chunk, as its build wrote it; `pulse.js`, built last, names them. */
+const chunkFiles = {};
+
+/**
+ * The build of a script-tag chunk, named by its content (`widget-1a2b3c4d.js`); it records the name for `pulse.js`,
+ * and removes the previous build's file of that chunk, since only the current one goes out beside the new `pulse.js`.
+ */
+const chunk = (name, input) => ({
+  input,
+  output: { dir: 'dist', format: 'es', entryFileNames: `${name}-[hash].js` },
+  plugins: [
+    {
+      name: 'pulse-chunk-name',
+      buildStart() {
+        for (const file of readdirSync('dist'))
+          if (file.startsWith(`${name}-`) && file.endsWith('.js')) rmSync(`dist/${file}`);
+      },
+      generateBundle(_options, bundle) {
+        chunkFiles[name] = Object.keys(bundle).find((file) => file.startsWith(`${name}-`));
+        writeFileSync('dist/chunks.json', `${JSON.stringify(chunkFiles, null, 2)}\n`);
+      },
+    },
+    nodeResolve(),
+    compile(),
+    minify(true),
+  ],
+});
+
+/**
+ * Swaps the npm build's chunk loaders for the script tag's, which load `surveys`, `widget` and `vitals` by URL, under
+ * the content-hashed names their builds gave them: a cached `pulse.js` only ever asks for the chunks built with it.
+ */
+const tagLoader = {
+  name: 'pulse-tag-loader',
+  resolveId(source) {
+    const loader = /\/lib\/(loadSurveys|loadWidget|loadVitals)$/.exec(source)?.[1];
+    return loader ? fileURLToPath(new URL(`./src/lib/${loader}.tag.ts`, import.meta.url)) : null;
+  },
+  transform(code) {
+    return code.replace(/__PULSE_CHUNK__\.(\w+)/g, (_, name) => JSON.stringify(chunkFiles[name]));
+  },
+};
+
+mkdirSync('dist', { recursive: true });
+
+// In order: the chunks first, so that `pulse.js` can name them.
 export default [
+  chunk('surveys', 'src/surveys/createSurveys.ts'),
+  chunk('widget', 'src/widget/index.tsx'),
+  chunk('vitals', 'src/vitals/index.ts'),
   {
     input: 'src/tag.ts',
     // No "use strict": nothing in pulse.js depends on strict mode (its chunks are modules, strict anyway); 13 bytes.
     output: { file: 'dist/pulse.js', format: 'iife', strict: false },
     plugins: [tagLoader, nodeResolve(), compile(), minify(false)],
-  },
-  {
-    input: 'src/widget/index.tsx',
-    output: { file: 'dist/widget.js', format: 'es' },
-    plugins: [nodeResolve(), compile(), minify(true)],
-  },
-  {
-    input: 'src/friction/index.ts',
-    output: { file: 'dist/friction.js', format: 'es' },
-    plugins: [nodeResolve(), compile(), minify(true)],
-  },
-  {
-    input: 'src/vitals/index.ts',
-    output: { file: 'dist/vitals.js', format: 'es' },
-    plugins: [nodeResolve(), compile(), minify(true)],
   },
   {
     input: 'src/index.ts',

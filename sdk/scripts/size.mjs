@@ -1,14 +1,16 @@
 // Prints the raw, gzip -9 and brotli sizes of the script-tag bundle and its lazy chunks, and fails
-// when one is over its budget (SPEC §7). The same measure is reused by the benchmark.
+// when one is over its budget (README, Performance). The same measure is reused by the benchmark.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** Budgets in bytes, brotli. */
 const BUDGETS = {
-  'pulse.js': { budget: 5 * 1024, goal: 4 * 1024, what: 'script-tag bundle' },
-  'widget.js': { budget: 10 * 1024, what: 'survey UI chunk' },
-  'friction.js': { what: 'click and form detectors, loaded at start-up (no budget)' },
+  // The whole start-up set: a page with the tag and no due survey loads nothing else from Pulse before it is idle
+  // (test/e2e/startup-budget checks that in Chromium, from the requests the page makes).
+  'pulse.js': { budget: 6 * 1024, goal: 5 * 1024, what: 'script-tag bundle: the whole start-up set' },
+  'surveys.js': { what: 'survey engine, loaded once the page is idle (no budget)' },
+  'widget.js': { budget: 10 * 1024, what: 'survey UI chunk, loaded only when a prompt will show' },
   'vitals.js': { what: 'web-vitals chunk, loaded once the page is idle (no budget)' },
 };
 
@@ -25,8 +27,10 @@ const main = () => {
   const dist = fileURLToPath(new URL('../dist/', import.meta.url));
   let failed = false;
   console.log('file          raw      gzip    brotli   budget   status');
+  // The chunks carry their content hash in their names (`widget-1a2b3c4d.js`): the build lists them.
+  const chunks = JSON.parse(readFileSync(`${dist}chunks.json`, 'utf8'));
   for (const [file, { budget, goal, what }] of Object.entries(BUDGETS)) {
-    const size = sizes(readFileSync(dist + file));
+    const size = sizes(readFileSync(dist + (chunks[file.replace('.js', '')] ?? file)));
     const over = budget !== undefined && size.brotli > budget;
     failed ||= over;
     const status =
@@ -36,7 +40,7 @@ const main = () => {
     );
   }
   if (failed) {
-    console.error('SDK byte budget exceeded (SPEC §7).');
+    console.error('SDK byte budget exceeded (README, Performance).');
     process.exit(1);
   }
 };

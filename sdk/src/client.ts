@@ -1,5 +1,7 @@
-import { createDelivery } from './lib/deliver';
+import { createDelivery, type Delivery } from './lib/deliver';
 import { device } from './lib/device';
+import { listen } from './lib/listen';
+import { loadSurveys } from './lib/loadSurveys';
 import { loadWidget } from './lib/loadWidget';
 import { createOutbox } from './lib/outbox';
 import { touchSession } from './lib/session';
@@ -9,7 +11,7 @@ import type { PulseEvent, SiteConfig, SurveyDefinition } from './protocol';
 import { currentUrl, onPageview } from './signals/onPageview';
 import { startSignals } from './signals/startSignals';
 import type { Signal } from './signals/types';
-import { createSurveys, type PresentOptions } from './surveys/createSurveys';
+import type { PresentOptions, Surveys } from './surveys/createSurveys';
 import { recordHistory, type SurveyHistory } from './surveys/history';
 import { applyThresholds, DEFAULT_THRESHOLDS } from './thresholds';
 
@@ -72,7 +74,12 @@ export interface Pulse {
   shutdown(): void;
 }
 
-/** Creates a Pulse client: loads the site's config, captures page views, and shows surveys when they are due. */
+/**
+ * Creates a Pulse client: captures page views and friction, loads the site's config, and shows surveys when they are
+ * due. Until the page has loaded and been idle once (or the visitor first interacts, or leaves), it only listens and
+ * keeps what it captures in memory: no storage, no request, no layout read, so that it never slows the page's first
+ * paint. Then it starts: the outbox, the session, the survey engine, the config and the first send.
+ */
 export const init = (options: PulseOptions): Pulse => {
   const endpoint = options.endpoint.replace(/\/+$/, '');
   const { site } = options;
@@ -82,7 +89,20 @@ export const init = (options: PulseOptions): Pulse => {
   // Every listener, observer and timer stops when this aborts (`shutdown`).
   const lifetime = new AbortController();
   const { signal } = lifetime;
-  const delivery = createDelivery({ endpoint, site, outbox: createOutbox(site), signal });
+  let delivery: Delivery;
+  // The survey engine, a chunk of its own that arrives after the start; missing where it could not load.
+  let surveys: Surveys | undefined;
+  // Work that waits for the start, in order; undefined once started.
+  let early: (() => void)[] | undefined = [];
+  /** Runs `work` now if Pulse has started, else at its start. */
+  const later = (work: () => void) => (early ? early.push(work) : work());
+  const started = new Promise<void>(later);
+  /** Runs what waited for the start. */
+  const run = () => {
+    const waiting = early ?? [];
+    early = undefined;
+    for (const work of waiting) work();
+  };
   // No prototype: `on('__proto__', …)` gets a list of its own like any other name.
   const listeners: { [K in keyof PulseListeners]?: PulseListeners[K][] } = Object.create(null);
   const privacySignal =
@@ -100,25 +120,37 @@ export const init = (options: PulseOptions): Pulse => {
     }
   };
 
-  /** Stores an event for sending and returns it, or nothing without consent or after an opt-out. */
-  const capture = (event: Signal, purpose: keyof Consent = 'analytics') => {
+  /**
+   * Stores an event for sending and returns it, or nothing without consent or after an opt-out; once started only.
+   * `now` and `url` are when and where it happened.
+   */
+  const capture = (event: Signal, purpose: keyof Consent = 'analytics', now = Date.now(), url = currentUrl()) => {
     // Before the consent check: a survey may follow a `track` event or a friction signal even without analytics.
-    surveys.observe(event);
+    surveys?.observe(event);
     if (!consent[purpose] || storage('optout')) return;
-    const now = Date.now();
     const { visitor, session } = touchSession(thresholds.session.idleMinutes, now);
     const full = {
       id: uuid7(now),
       ts: now,
       visitor,
       session,
-      url: currentUrl(),
+      url,
       device: device(),
       user: storage<string>('user') ?? undefined,
       ...event,
     } as PulseEvent;
     delivery.add(full);
     return full;
+  };
+
+  /** Captures an event now, or at the start with the time and URL of now; `then` gets it as stored. */
+  const record = (event: Signal, then?: (full: PulseEvent) => void) => {
+    const now = Date.now();
+    const url = currentUrl();
+    later(() => {
+      const full = capture(event, 'analytics', now, url);
+      if (full) then?.(full);
+    });
   };
 
   /** Renders a survey through the widget chunk; rejects when the chunk cannot load (the engine catches it). */
@@ -160,64 +192,99 @@ export const init = (options: PulseOptions): Pulse => {
     return true;
   };
 
-  const surveys = createSurveys(
-    () => ({
-      ...touchSession(thresholds.session.idleMinutes),
-      traits: storage<Properties>('traits') ?? {},
-      locale,
-      device: device(),
-      path: location.pathname,
-    }),
-    thresholds,
-    present,
-    signal,
-  );
-
   const pageview = () => {
-    capture({ type: 'pageview' });
-    surveys.pageview();
+    record({ type: 'pageview' });
+    later(() => surveys?.pageview());
   };
 
   onPageview(pageview, signal);
   // Friction signals and web vitals; friction also reaches `on('signal')` listeners.
   startSignals(
-    (event) => {
-      const full = capture(event);
-      if (full && full.type !== 'vital') emit('signal', full);
-    },
+    (event) => record(event, (full) => full.type !== 'vital' && emit('signal', full)),
     thresholds,
     assets,
     [endpoint, assets],
+    later,
     signal,
   );
-  // An error answer (unknown site) has neither field: defaults, and no surveys. No config (offline): no surveys,
-  // and `show` stops waiting for them.
-  fetch(`${endpoint}/v1/sites/${encodeURIComponent(site)}/config`, { credentials: 'omit' })
-    .then((response) => response.json())
-    .then((config: Partial<SiteConfig>) => {
-      applyThresholds(thresholds, config.thresholds);
-      surveys.update(config.surveys ?? []);
-    })
-    .catch(() => surveys.update([]));
-  void delivery.flush();
+
+  /**
+   * Starts for real: the outbox and its first send, the config and the survey engine. What waited runs once the
+   * engine is there (or could not load), so that the page views it waited for reach it.
+   */
+  const start = async () => {
+    if (delivery || signal.aborted) return;
+    delivery = createDelivery({ endpoint, site, outbox: createOutbox(site), signal });
+    void delivery.flush();
+    // An error answer (unknown site) has neither field: defaults, and no surveys. No config (offline): no surveys,
+    // and `show` stops waiting for them.
+    const config = fetch(`${endpoint}/v1/sites/${encodeURIComponent(site)}/config`, { credentials: 'omit' })
+      .then((response) => response.json() as Promise<Partial<SiteConfig>>)
+      .catch(() => ({}) as Partial<SiteConfig>);
+    try {
+      surveys = (await loadSurveys(assets))(
+        () => ({
+          ...touchSession(thresholds.session.idleMinutes),
+          traits: storage<Properties>('traits') ?? {},
+          locale,
+          device: device(),
+          path: location.pathname,
+        }),
+        thresholds,
+        present,
+        signal,
+      );
+    } catch {
+      // No engine (offline, blocked): events are still captured, and no survey shows.
+    }
+    const { thresholds: overrides, surveys: definitions } = await config;
+    applyThresholds(thresholds, overrides);
+    run();
+    surveys?.update(definitions ?? []);
+  };
+  // Idle soon enough that a survey due on the page view shows within a second of the load event.
+  const idle = () => (window.requestIdleCallback ?? setTimeout)(start, { timeout: 500 });
+  if (document.readyState === 'complete') idle();
+  else listen(window, 'load', idle, signal);
+  listen(window, 'pointerdown', start, signal);
+  listen(window, 'keydown', start, signal);
+  // Leaving before the start: start now, and send what the page captured at once, from memory, as an unload does.
+  // Before the load event a leaving page fires no `pagehide` (its page is not showing yet), only `beforeunload`.
+  for (const type of ['pagehide', 'beforeunload'])
+    listen(
+      window,
+      type,
+      () => {
+        if (!early) return;
+        void start();
+        run();
+        delivery.leave();
+      },
+      signal,
+    );
 
   const client: Pulse = {
     identify(userId, traits) {
-      storage('user', String(userId));
-      storage('traits', { ...storage<Properties>('traits'), ...traits });
-      capture({ type: 'identify', traits });
+      later(() => {
+        storage('user', String(userId));
+        storage('traits', { ...storage<Properties>('traits'), ...traits });
+      });
+      record({ type: 'identify', traits });
     },
     reset() {
-      for (const key of ['user', 'traits', 'id']) storage(key, null);
+      later(() => {
+        for (const key of ['user', 'traits', 'id']) storage(key, null);
+      });
     },
-    track: (name, props) => capture({ type: 'track', name: String(name), props }),
+    track: (name, props) => record({ type: 'track', name: String(name), props }),
     page: pageview,
-    show: (surveyId, showOptions) => surveys.show(surveyId, showOptions?.into).catch(() => false),
+    show: (surveyId, showOptions) =>
+      started.then(() => surveys?.show(surveyId, showOptions?.into) ?? false).catch(() => false),
     consent(granted) {
       const hadAnalytics = consent.analytics;
       Object.assign(consent, typeof granted === 'boolean' ? { analytics: granted, surveys: granted } : granted);
       // The page view that loaded the page was not recorded while consent was missing.
-      if (consent.analytics && !hadAnalytics) capture({ type: 'pageview' });
+      if (consent.analytics && !hadAnalytics) record({ type: 'pageview' });
     },
     on(name, handler) {
       const list = (listeners[name] ??= []) as (typeof handler)[];
@@ -226,7 +293,7 @@ export const init = (options: PulseOptions): Pulse => {
       return () => void list.splice(list.indexOf(handler) >>> 0, 1);
     },
     // The delivery's flush never rejects.
-    flush: delivery.flush,
+    flush: () => started.then(() => delivery.flush()),
     shutdown: () => lifetime.abort(),
   };
   // No method throws: each returns nothing where it failed (`on` and `flush` cannot fail: see above).

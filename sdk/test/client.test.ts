@@ -66,10 +66,16 @@ afterEach(() => {
 /** Lets the config load and the engine act on it. */
 const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+/** Waits until the client has started (once the page is idle) and its engine has seen the first page view. */
+const started = () =>
+  vi.waitFor(() => {
+    if (!observed.length) throw new Error('not started yet');
+  });
+
 describe('the client and the survey engine', () => {
   it('hands every captured event to the engine, so that a track() call shows the survey waiting for it', async () => {
     client = init({ site: 'pk_test', endpoint: 'https://collector.test' });
-    await tick();
+    await started();
     client.track('checkout_ok');
     await tick();
     expect(mounted).toEqual([]);
@@ -87,7 +93,7 @@ describe('the client and the survey engine', () => {
   it('lets events reach the engine without analytics consent, and shows the survey with survey consent', async () => {
     client = init({ site: 'pk_test', endpoint: 'https://collector.test', consent: 'pending' });
     client.consent({ analytics: false, surveys: true });
-    await tick();
+    await started();
     client.track('checkout_failed');
     await tick();
     expect(mounted.map((options) => options.survey.id)).toEqual(['after-failure']);
@@ -95,7 +101,7 @@ describe('the client and the survey engine', () => {
 
   it('shows nothing without survey consent', async () => {
     client = init({ site: 'pk_test', endpoint: 'https://collector.test', consent: 'pending' });
-    await tick();
+    await started();
     client.track('checkout_failed');
     await tick();
     expect(mounted).toEqual([]);

@@ -32,3 +32,14 @@ export const collectorStub = () => {
         .map(([, request]) => (JSON.parse(String((request as RequestInit).body)) as EventBatch).events),
   };
 };
+
+/**
+ * Lets a new client start as it does on a page once the page is idle (a timer or an idle callback here), and its
+ * survey engine chunk arrive.
+ */
+export const untilStarted = async () => {
+  for (let round = 0; round < 3; round++) {
+    await vi.advanceTimersByTimeAsync(600);
+    await vi.dynamicImportSettled();
+  }
+};

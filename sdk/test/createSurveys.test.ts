@@ -48,6 +48,10 @@ const setup = (surveys: SurveyDefinition[], who: Partial<Audience> = {}, cooldow
 let lifetime = new AbortController();
 const setSize = (width: number, scrollHeight = 3000) => {
   Object.defineProperty(window, 'innerWidth', { value: width, configurable: true });
+  // The device class reads the width through media queries (a fine pointer here).
+  vi.stubGlobal('matchMedia', (query: string) => ({
+    matches: !query.includes('coarse') && width <= Number(/max-width:([\d.]+)px/.exec(query)?.[1] ?? Infinity),
+  }));
   Object.defineProperty(window, 'innerHeight', { value: 800, configurable: true });
   Object.defineProperty(document.documentElement, 'scrollHeight', { value: scrollHeight, configurable: true });
 };

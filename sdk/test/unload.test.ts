@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { init, type Pulse } from '../src/client';
-import { collectorStub } from './collectorStub';
+import { collectorStub, untilStarted } from './collectorStub';
 
 describe('the unload send', () => {
   const { fetchMock, batches } = collectorStub();
@@ -12,10 +12,10 @@ describe('the unload send', () => {
     client.shutdown();
   });
 
-  it('carries a form abandoned as the visitor leaves, although its detector listens to pagehide after the delivery', async () => {
+  it('carries a form abandoned as the visitor leaves, whichever of its detector and the delivery hears pagehide first', async () => {
     client = init({ site: 'pk_test', endpoint: 'https://pulse.test', assets: 'https://pulse.test/sdk/' });
-    // The friction chunk, and so the form-abandon detector and its pagehide listener, arrives after the delivery.
-    await vi.dynamicImportSettled();
+    // Pulse starts once the page is idle, so the delivery's pagehide listener comes after the form-abandon detector's.
+    await untilStarted();
     // The start-up send: happy-dom has no Web Locks, and the lease waits 100–200 ms before it.
     const started = client.flush();
     await vi.advanceTimersByTimeAsync(300);

@@ -11,14 +11,14 @@ const packageDir = (/** @type {string} */ name) => fileURLToPath(new URL(`../nod
 const versionOf = (/** @type {string} */ name) =>
   JSON.parse(readFileSync(`${packageDir(name)}/package.json`, 'utf8')).version;
 
-/** Pulse's budgets in bytes, brotli (SPEC §7), as `sdk/scripts/size.mjs` enforces them. */
-export const BYTE_BUDGETS = { 'pulse.js': { budget: 5 * 1024, goal: 4 * 1024 }, 'widget.js': { budget: 10 * 1024 } };
+/** Pulse's budgets in bytes, brotli, as `sdk/scripts/size.mjs` enforces them: `pulse.js` is the whole start-up set. */
+export const BYTE_BUDGETS = { 'pulse.js': { budget: 6 * 1024, goal: 5 * 1024 }, 'widget.js': { budget: 10 * 1024 } };
 
 /** What each Pulse file is, for the table. */
 const PULSE_ROLES = {
-  'pulse.js': 'script-tag bundle',
+  'pulse.js': 'script-tag bundle, everything loaded before idle',
+  'surveys.js': 'survey engine, loaded once idle',
   'widget.js': 'survey UI, loaded when a survey shows',
-  'friction.js': 'friction detectors, loaded at start-up',
   'vitals.js': 'web-vitals chunk, loaded once idle',
 };
 
@@ -48,17 +48,19 @@ const rank = (/** @type {string} */ file) => ['pulse.js', 'widget.js'].indexOf(f
 
 /** The sizes of every file, Pulse's first, each with who publishes it and what it is. */
 export const measureBytes = async () => {
+  // Each chunk by its name without the content hash the build put in it (`widget-1a2b3c4d.js` is `widget.js`).
   const pulseFiles = readdirSync(PULSE_DIST)
     .filter((file) => file.endsWith('.js') && file !== 'index.js')
-    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    .map((file) => ({ file: file.replace(/^([a-z]+)-[\w-]+\.js$/, '$1.js'), path: PULSE_DIST + file }))
+    .sort((a, b) => rank(a.file) - rank(b.file) || a.file.localeCompare(b.file));
   const posthog = packageDir('posthog-js');
   const posthogVersion = versionOf('posthog-js');
   const rows = [
-    ...pulseFiles.map((file) => ({
+    ...pulseFiles.map(({ file, path }) => ({
       who: 'Pulse',
       file,
       what: PULSE_ROLES[/** @type {keyof typeof PULSE_ROLES} */ (file)] ?? 'chunk',
-      ...sizes(readFileSync(PULSE_DIST + file)),
+      ...sizes(readFileSync(path)),
     })),
     ...[
       ['array.js', 'script-tag bundle'],

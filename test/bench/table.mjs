@@ -37,7 +37,6 @@ export const printTable = (results) => {
   const PEER_OF = {
     'pulse.js': 'array.js',
     'widget.js': 'surveys.js',
-    'friction.js': 'dead-clicks-autocapture.js',
     'vitals.js': 'web-vitals-with-attribution.js',
   };
   const posthogName = results.bytes.find((/** @type {any} */ r) => r.who.startsWith('posthog-js')).who;

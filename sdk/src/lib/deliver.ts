@@ -9,6 +9,8 @@ export interface Delivery {
   add(event: PulseEvent): void;
   /** Sends until the outbox is empty or the collector is unreachable; nothing while a backoff is pending. */
   flush(): Promise<void>;
+  /** Does what a `pagehide` does, for a page that is leaving before this delivery was there to see it. */
+  leave(): void;
 }
 
 /** Delivery settings. */
@@ -212,5 +214,6 @@ export const createDelivery = ({ endpoint, site, outbox, signal, interval = 5_00
       if (gone) unload();
     },
     flush,
+    leave: unload,
   };
 };

@@ -5,21 +5,27 @@ import type { Report } from './types';
 /** The published defaults of `excessive_scroll`: 4 changes of direction within 2000 ms. */
 export const ExcessiveScrollThresholds: Thresholds['excessiveScroll'] = { changes: 4, within: 2000 };
 
-/** Reports scrolling the page back and forth, at least `changes` changes of direction within `within` ms, until `signal` aborts. */
+/**
+ * Reports scrolling the page back and forth, at least `changes` changes of direction within `within` ms, until
+ * `signal` aborts. The position is read in scroll events and through `later`, never while the page loads, where
+ * reading `scrollY` forces a layout.
+ */
 export const onExcessiveScroll = (
   report: Report<ExcessiveScrollEvent>,
   thresholds: Thresholds['excessiveScroll'],
+  later: (work: () => void) => void,
   signal: AbortSignal,
 ) => {
-  let y = scrollY;
+  let y: number | undefined;
   let direction = 0;
+  later(() => (y ??= scrollY));
   let changes: number[] = [];
   listen(
     window,
     'scroll',
     ({ timeStamp }) => {
       // Scrolling inside an element also reaches a capturing listener, but leaves scrollY as it was.
-      const next = Math.sign(scrollY - y);
+      const next = y === undefined ? 0 : Math.sign(scrollY - y);
       y = scrollY;
       if (!next || next === direction) return;
       if (direction) {

@@ -15,14 +15,21 @@ const KEY = 'pulse:left';
  * name (never a value) and the time since the first change.
  *
  * What a page reports while unloading may not be stored before it goes, so it also keeps those events in
- * sessionStorage, and the tab's next page reports them again under the same ids: the collector stores each once.
+ * sessionStorage, and the tab's next page reports them again under the same ids, through `later` once storage may
+ * be touched: the collector stores each once.
  */
-export const onFormAbandon = (report: Report<FormAbandonEvent>, signal: AbortSignal) => {
+export const onFormAbandon = (
+  report: Report<FormAbandonEvent>,
+  later: (work: () => void) => void,
+  signal: AbortSignal,
+) => {
   /** Per form: when the first change was, the fields changed, and the last one's name. */
   let touched = new Map<HTMLFormElement, { _start: number; _fields: Set<Element>; _last?: string }>();
   let url = currentUrl();
-  for (const event of JSON.parse(sessionStorage.getItem(KEY) || '[]') as Signal<FormAbandonEvent>[]) report(event);
-  sessionStorage.removeItem(KEY);
+  later(() => {
+    for (const event of JSON.parse(sessionStorage.getItem(KEY) || '[]') as Signal<FormAbandonEvent>[]) report(event);
+    sessionStorage.removeItem(KEY);
+  });
   /** The visitor left the route (for `next`) or the page: every form still in `touched` was abandoned. */
   const leave = (next?: string) => {
     const now = Date.now();

@@ -10,14 +10,22 @@ const KEY = 'pulse:pages';
 
 /**
  * Reports leaving a page for another and coming back within `within` ms, across full page loads and
- * route changes, until `signal` aborts: the page visited in between and the time spent there.
+ * route changes, until `signal` aborts: the page visited in between and the time spent there. The tab's pages
+ * are read and written through `later`, once storage may be touched.
  */
-export const onQuickBack = (report: Report<QuickBackEvent>, thresholds: Thresholds['quickBack'], signal: AbortSignal) =>
+export const onQuickBack = (
+  report: Report<QuickBackEvent>,
+  thresholds: Thresholds['quickBack'],
+  later: (work: () => void) => void,
+  signal: AbortSignal,
+) =>
   onPageview((url) => {
     const now = Date.now();
-    // Newest first: [url, time it was entered].
-    const [left, before] = JSON.parse(sessionStorage.getItem(KEY) || '[]') as [string, number][];
-    if (left && before?.[0] === url && left[0] !== url && now - left[1] <= thresholds.within)
-      report({ type: 'quick_back', to: left[0], duration: now - left[1] });
-    sessionStorage.setItem(KEY, JSON.stringify([[url, now], left]));
+    later(() => {
+      // Newest first: [url, time it was entered].
+      const [left, before] = JSON.parse(sessionStorage.getItem(KEY) || '[]') as [string, number][];
+      if (left && before?.[0] === url && left[0] !== url && now - left[1] <= thresholds.within)
+        report({ type: 'quick_back', to: left[0], duration: now - left[1] });
+      sessionStorage.setItem(KEY, JSON.stringify([[url, now], left]));
+    });
   }, signal);

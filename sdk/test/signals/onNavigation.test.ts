@@ -53,7 +53,13 @@ describe('onQuickBack', () => {
     vi.useRealTimers();
   });
 
-  const start = () => onQuickBack((event) => reported.push(event), { ...QuickBackThresholds }, lifetime.signal);
+  const start = () =>
+    onQuickBack(
+      (event) => reported.push(event),
+      { ...QuickBackThresholds },
+      (work) => work(),
+      lifetime.signal,
+    );
 
   it('reports coming back to a page within 5 s of leaving it, with the page in between', () => {
     start();
@@ -91,7 +97,7 @@ describe('onQuickBack', () => {
 
 describe('onExcessiveScroll', () => {
   const { reported } = runDetector(
-    (report, signal) => onExcessiveScroll(report, { ...ExcessiveScrollThresholds }, signal),
+    (report, signal) => onExcessiveScroll(report, { ...ExcessiveScrollThresholds }, (work) => work(), signal),
     () => window.scrollTo(0, 0),
   );
 

@@ -16,7 +16,9 @@ describe('startSignals', () => {
     vi.stubGlobal('PerformanceObserver', undefined);
     const { reported, report } = recorder();
     const lifetime = new AbortController();
-    expect(() => startSignals(report, structuredClone(DEFAULT_THRESHOLDS), '/sdk/', [], lifetime.signal)).not.toThrow();
+    expect(() =>
+      startSignals(report, structuredClone(DEFAULT_THRESHOLDS), '/sdk/', [], (work) => work(), lifetime.signal),
+    ).not.toThrow();
     await vi.dynamicImportSettled();
     document.body.innerHTML = '<button id="b">Go</button>';
     for (let i = 0; i < 3; i++) click(document.querySelector('#b')!);

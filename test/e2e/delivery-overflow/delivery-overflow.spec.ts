@@ -19,7 +19,7 @@ test('past 1,000 events, the oldest friction events go, survey events stay, and 
   await page.route('**/v1/events', (route) => route.abort('internetdisconnected'));
   // Web vitals are captured at moments of their own (LCP after the first input, for one): without them, the count
   // of what this page captured is exact.
-  await page.route('**/sdk/vitals.js', (route) => route.abort());
+  await page.route('**/sdk/vitals-*.js', (route) => route.abort());
 
   await page.goto(path);
   await sdkReady(page);

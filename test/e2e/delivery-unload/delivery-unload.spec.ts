@@ -12,8 +12,8 @@ test('a form abandoned as the visitor closes the tab leaves with the unload send
   const batches = recordBatches(context);
   const page = await context.newPage();
   await page.goto(path);
-  // The form-abandon detector arrives in the friction chunk, after the delivery: its pagehide listener runs after
-  // the one that sends what waits.
+  // Pulse starts its delivery once the page is idle, after the form-abandon detector: the detector's pagehide
+  // listener runs before the one that sends what waits.
   await sdkReady(page);
   await page.evaluate(() =>
     document.querySelector('main')!.insertAdjacentHTML('beforeend', '<form id="lab-form"><input name="email"></form>'),

@@ -59,15 +59,9 @@ export const recordRequests = (context: BrowserContext) => {
   };
 };
 
-/** Waits for the SDK to start on the page, with its friction detectors (a chunk of their own). */
+/** Waits for the SDK, and so its friction detectors, to start on the page. */
 export const sdkReady = async (page: Page) => {
-  await page.waitForFunction(
-    () =>
-      typeof (window as { pulse?: { flush?: unknown } }).pulse?.flush === 'function' &&
-      performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/sdk/friction.js')),
-  );
-  // The chunk runs as soon as it has arrived.
-  await page.waitForTimeout(50);
+  await page.waitForFunction(() => typeof (window as { pulse?: { flush?: unknown } }).pulse?.flush === 'function');
 };
 
 /** Starts listing the types of the signals the page's SDK reports; `signals()` reads the list so far. */
