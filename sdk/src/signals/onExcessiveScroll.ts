@@ -7,25 +7,26 @@ export const ExcessiveScrollThresholds: Thresholds['excessiveScroll'] = { change
 
 /**
  * Reports scrolling the page back and forth, at least `changes` changes of direction within `within` ms, until
- * `signal` aborts. The position is read in scroll events and through `later`, never while the page loads, where
- * reading `scrollY` forces a layout.
+ * `signal` aborts. The position is read in scroll events and through `afterPaint`, never while the page is being
+ * laid out, where reading `scrollY` forces a layout.
  */
 export const onExcessiveScroll = (
   report: Report<ExcessiveScrollEvent>,
   thresholds: Thresholds['excessiveScroll'],
-  later: (work: () => void) => void,
+  afterPaint: (work: () => void) => void,
   signal: AbortSignal,
 ) => {
   let y: number | undefined;
   let direction = 0;
-  later(() => (y ??= scrollY));
+  afterPaint(() => (y ??= scrollY));
   let changes: number[] = [];
   listen(
     window,
     'scroll',
     ({ timeStamp }) => {
       // Scrolling inside an element also reaches a capturing listener, but leaves scrollY as it was.
-      const next = y === undefined ? 0 : Math.sign(scrollY - y);
+      // Before the first read, the page is taken to have been at the top, as most pages load.
+      const next = Math.sign(scrollY - (y ?? 0));
       y = scrollY;
       if (!next || next === direction) return;
       if (direction) {

@@ -34,7 +34,14 @@ export const startSignals = (
     onRageClick(send, thresholds.rageClick, signal);
     onDeadClick(send, thresholds.deadClick, thresholds.rageClick, ours, signal);
     onFormAbandon(send, later, signal);
-    onExcessiveScroll(send, thresholds.excessiveScroll, later, signal);
+    // The first scroll position: in a task after the first frame, once the layout is done, and before most visitors
+    // scroll (Pulse itself may start much later).
+    onExcessiveScroll(
+      send,
+      thresholds.excessiveScroll,
+      (work) => requestAnimationFrame(() => setTimeout(work)),
+      signal,
+    );
     onQuickBack(send, thresholds.quickBack, later, signal);
   } catch {
     // A missing browser API: the detectors started so far keep running.
