@@ -3,6 +3,7 @@ import { device } from './lib/device';
 import { listen } from './lib/listen';
 import { loadSurveys } from './lib/loadSurveys';
 import { loadWidget } from './lib/loadWidget';
+import { nextTask } from './lib/nextTask';
 import { createOutbox } from './lib/outbox';
 import { touchSession } from './lib/session';
 import { storage } from './lib/storage';
@@ -97,11 +98,17 @@ export const init = (options: PulseOptions): Pulse => {
   /** Runs `work` now if Pulse has started, else at its start. */
   const later = (work: () => void) => (early ? early.push(work) : work());
   const started = new Promise<void>(later);
-  /** Runs what waited for the start. */
-  const run = () => {
-    const waiting = early ?? [];
+  /**
+   * Runs what waited for the start, in order, then what `later` gets from then on runs at once. `yielding` runs each
+   * piece in a task of its own, so that the start never makes a long task; else everything runs now (the page is
+   * being left). Work queued while it yields runs in its turn.
+   */
+  const run = async (yielding?: boolean) => {
+    while (early?.length) {
+      early.shift()!();
+      if (yielding) await nextTask();
+    }
     early = undefined;
-    for (const work of waiting) work();
   };
   // No prototype: `on('__proto__', …)` gets a list of its own like any other name.
   const listeners: { [K in keyof PulseListeners]?: PulseListeners[K][] } = Object.create(null);
@@ -210,11 +217,13 @@ export const init = (options: PulseOptions): Pulse => {
 
   /**
    * Starts for real: the outbox and its first send, the config and the survey engine. What waited runs once the
-   * engine is there (or could not load), so that the page views it waited for reach it.
+   * engine is there (or could not load), so that the page views it waited for reach it. Each step is a task of its
+   * own. The delivery exists as soon as this is called, since a leaving page sends through it at once.
    */
   const start = async () => {
     if (delivery || signal.aborted) return;
     delivery = createDelivery({ endpoint, site, outbox: createOutbox(site), signal });
+    await nextTask();
     void delivery.flush();
     // An error answer (unknown site) has neither field: defaults, and no surveys. No config (offline): no surveys,
     // and `show` stops waiting for them.
@@ -239,7 +248,7 @@ export const init = (options: PulseOptions): Pulse => {
     }
     const { thresholds: overrides, surveys: definitions } = await config;
     applyThresholds(thresholds, overrides);
-    run();
+    await run(true);
     surveys?.update(definitions ?? []);
   };
   // Idle soon enough that a survey due on the page view shows within a second of the load event.
@@ -257,7 +266,7 @@ export const init = (options: PulseOptions): Pulse => {
       () => {
         if (!early) return;
         void start();
-        run();
+        void run();
         delivery.leave();
       },
       signal,

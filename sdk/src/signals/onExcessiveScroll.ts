@@ -7,18 +7,18 @@ export const ExcessiveScrollThresholds: Thresholds['excessiveScroll'] = { change
 
 /**
  * Reports scrolling the page back and forth, at least `changes` changes of direction within `within` ms, until
- * `signal` aborts. The position is read in scroll events and through `afterPaint`, never while the page is being
- * laid out, where reading `scrollY` forces a layout.
+ * `signal` aborts. The position is read in scroll events and through `later` (once the page has loaded and been
+ * idle), never while the page is being laid out, where reading `scrollY` forces a layout.
  */
 export const onExcessiveScroll = (
   report: Report<ExcessiveScrollEvent>,
   thresholds: Thresholds['excessiveScroll'],
-  afterPaint: (work: () => void) => void,
+  later: (work: () => void) => void,
   signal: AbortSignal,
 ) => {
   let y: number | undefined;
   let direction = 0;
-  afterPaint(() => (y ??= scrollY));
+  later(() => (y ??= scrollY));
   let changes: number[] = [];
   listen(
     window,

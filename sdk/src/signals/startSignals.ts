@@ -13,9 +13,10 @@ import type { Report } from './types';
  * Starts every friction signal and web vitals until `signal` aborts: uncaught errors, clicks (error, rage and dead),
  * forms, quick backs and excessive scrolling from the first moment, and web-vitals once the page is idle (`vitals.js`,
  * from `assets`). Detectors read `thresholds` live, so a site's overrides apply as soon as they arrive. `ours` lists
- * Pulse's own URLs, which are not a page's reaction to a click. `later` runs what needs storage once Pulse has
- * started, since nothing touches storage before (the quick-back and form-abandon records). Nothing here ever throws: where a browser API is
- * missing (no MutationObserver, sessionStorage blocked), the detectors that need it, and those after them, stay off.
+ * Pulse's own URLs, which are not a page's reaction to a click. `later` runs what needs storage or layout once Pulse
+ * has started, since nothing touches either before (the quick-back and form-abandon records, the first scroll
+ * position). Nothing here ever throws: where a browser API is missing (no MutationObserver, sessionStorage blocked),
+ * the detectors that need it, and those after them, stay off.
  */
 export const startSignals = (
   report: Report,
@@ -34,14 +35,7 @@ export const startSignals = (
     onRageClick(send, thresholds.rageClick, signal);
     onDeadClick(send, thresholds.deadClick, thresholds.rageClick, ours, signal);
     onFormAbandon(send, later, signal);
-    // The first scroll position: in a task after the first frame, once the layout is done, and before most visitors
-    // scroll (Pulse itself may start much later).
-    onExcessiveScroll(
-      send,
-      thresholds.excessiveScroll,
-      (work) => requestAnimationFrame(() => setTimeout(work)),
-      signal,
-    );
+    onExcessiveScroll(send, thresholds.excessiveScroll, later, signal);
     onQuickBack(send, thresholds.quickBack, later, signal);
   } catch {
     // A missing browser API: the detectors started so far keep running.

@@ -15,10 +15,19 @@ const { startVitals } = await import('../../src/vitals/index');
 
 describe('startVitals (the web-vitals chunk)', () => {
   let reported: Signal<VitalEvent>[];
-  beforeEach(() => {
+  beforeEach(async () => {
     callbacks.clear();
     reported = [];
-    startVitals((event) => reported.push(event));
+    await startVitals((event) => reported.push(event));
+  });
+
+  it('starts each metric in a task of its own', async () => {
+    callbacks.clear();
+    const started = startVitals(() => undefined);
+    // The first metric starts at once, the others after as many yields.
+    expect(callbacks.size).toBe(1);
+    await started;
+    expect(callbacks.size).toBe(5);
   });
 
   it('listens to the five vitals and reports each under its metric id, with its target and navigation URL', () => {
