@@ -11,8 +11,9 @@
   const BLOCKED = 'demo:collector-blocked';
   const IDLE_MINUTES = 30;
 
-  const panel = document.createElement('details');
-  panel.className = 'panel';
+  // The page holds the closed panel under its header, so that filling it in shifts nothing.
+  const panel = document.querySelector('details.panel');
+  if (!panel) return;
   // Clicks on the controls are the demo's, not the shop's: Pulse ignores them.
   panel.dataset.pulseIgnore = '';
   panel.innerHTML = `
@@ -38,7 +39,6 @@
         <li><strong>Open the dashboard</strong> and sign in with the read key that <code>npm start</code> printed.</li>
       </ul>
     </div>`;
-  document.querySelector('header.bar')?.after(panel);
   const status = panel.querySelector('.status');
   const offline = panel.querySelector('[data-action="offline"]');
 
@@ -106,6 +106,8 @@
   };
 
   panel.addEventListener('toggle', () => panel.open && showStatus());
+  // The outbox fills and empties on its own (a blocked collector, a retry): an open panel keeps counting.
+  setInterval(() => panel.open && document.visibilityState === 'visible' && showStatus(), 1000);
   panel.addEventListener('click', async (event) => {
     const action = event.target.closest?.('button')?.dataset.action;
     if (action === 'later') {

@@ -22,7 +22,7 @@ const showBadge = () => {
 /** A catalogue card. */
 const card = (product, finish) => `<li><a class="card" href="/product/${product.id}">
   <img src="/img/lamp.svg" alt="" width="800" height="600" loading="lazy">
-  <h3>${product.name}${finish ? `, ${finish}` : ''}</h3><p class="price">${money(product.price)}</p></a></li>`;
+  <h3>${product.name}</h3>${finish ? `<p class="finish">${finish}</p>` : ''}<p class="price">${money(product.price)}</p></a></li>`;
 
 const pages = {
   home() {

@@ -26,9 +26,7 @@ for (const [breakage, script] of Object.entries(BREAKAGES)) {
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
-      // The demo server has no favicon: the browser's own 404 for it is not the SDK's doing.
-      if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico'))
-        problems.push(`console: ${message.text()}`);
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
     });
     const batches = recordBatches(context);
 
