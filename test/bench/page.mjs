@@ -15,17 +15,22 @@ const SETTLE_MS = 1000;
 
 export const VARIANTS = /** @type {const} */ (['none', 'pulse', 'posthog']);
 
-/** Collects long tasks from the very start of the page. */
+/** Collects long tasks and the largest contentful paint's time from the very start of the page. */
 const LONG_TASKS = () => {
   /** @type {number[]} */
   const durations = [];
   Object.defineProperty(window, '__benchLongTasks', { value: durations });
+  const lcp = { time: 0 };
+  Object.defineProperty(window, '__benchLcp', { value: lcp });
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) durations.push(entry.duration);
     }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) lcp.time = entry.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
   } catch {
-    // No long-task timing: the count stays empty.
+    // No long-task or paint timing: the figures stay empty.
   }
 };
 
@@ -63,12 +68,19 @@ const mainThread = async (cdp) => {
   return { script: value('ScriptDuration'), task: value('TaskDuration') };
 };
 
-/** Long tasks so far on the page: their number and the total blocking time (the sum of their time over 50 ms). */
+/**
+ * Long tasks so far on the page: their number and the total blocking time (the sum of their time over 50 ms), with
+ * the time of the largest contentful paint.
+ */
 const longTasksOf = async (/** @type {import('@playwright/test').Page} */ page) => {
-  const durations = await page.evaluate(() => /** @type {any} */ (window).__benchLongTasks ?? []);
+  const { durations, lcp } = await page.evaluate(() => ({
+    durations: /** @type {any} */ (window).__benchLongTasks ?? [],
+    lcp: /** @type {any} */ (window).__benchLcp?.time ?? 0,
+  }));
   return {
     count: durations.length,
     blocking: durations.reduce((/** @type {number} */ sum, /** @type {number} */ d) => sum + Math.max(0, d - 50), 0),
+    lcp,
   };
 };
 
@@ -82,7 +94,7 @@ export const measureLoads = async ({ page: origin, iterations, rates, log }) => 
   try {
     const results = [];
     for (const rate of rates) {
-      /** @type {Record<string, { script: number, task: number, longTasks: number, blocking: number }[]>} */
+      /** @type {Record<string, { script: number, task: number, longTasks: number, blocking: number, lcp: number }[]>} */
       const loads = { none: [], pulse: [], posthog: [] };
       /** Loads that never reached network idle, by variant. */
       const neverIdle = { none: 0, pulse: 0, posthog: 0 };
@@ -93,7 +105,7 @@ export const measureLoads = async ({ page: origin, iterations, rates, log }) => 
           if (!idle) neverIdle[variant]++;
           const time = await mainThread(cdp);
           const long = await longTasksOf(page);
-          loads[variant].push({ ...time, longTasks: long.count, blocking: long.blocking });
+          loads[variant].push({ ...time, longTasks: long.count, blocking: long.blocking, lcp: long.lcp });
           await context.close();
         }
       }
@@ -106,6 +118,7 @@ export const measureLoads = async ({ page: origin, iterations, rates, log }) => 
             task: load.task - none.task,
             longTasks: load.longTasks - none.longTasks,
             blocking: load.blocking - none.blocking,
+            lcp: load.lcp - none.lcp,
           };
         });
         return {
@@ -116,6 +129,7 @@ export const measureLoads = async ({ page: origin, iterations, rates, log }) => 
             0,
           ),
           addedBlockingMs: summary(paired.map((pair) => pair.blocking)),
+          addedLcpMs: summary(paired.map((pair) => pair.lcp)),
           longTasks: summary(
             loads[variant].map((load) => load.longTasks),
             0,
@@ -132,6 +146,7 @@ export const measureLoads = async ({ page: origin, iterations, rates, log }) => 
           0,
         ),
         blockingMs: summary(loads.none.map((load) => load.blocking)),
+        lcpMs: summary(loads.none.map((load) => load.lcp)),
       };
       results.push({ rate, iterations, neverIdle, none, pulse: added('pulse'), posthog: added('posthog') });
       log(`  page loads at ${rate}× CPU: done`);

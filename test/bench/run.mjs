@@ -2,7 +2,7 @@
 // figures to test/bench/results.json. Everything stays on loopback; every loop is bounded. Build first (the root
 // script does): the figures are those of whatever sdk/dist and the collector's sources hold.
 //
-//   node bench/run.mjs            the full run (about 13 minutes on 2 cores)
+//   node bench/run.mjs            the full run (about 15 minutes on 2 cores)
 //   node bench/run.mjs --quick    a smoke run with small counts, written to results.quick.json
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { measureBytes } from './bytes.mjs';
 import { measureIngest } from './ingest.mjs';
 import { stopAllWorkers } from './lib/wrangler.mjs';
+import { measureLighthouse } from './lighthouse.mjs';
 import { measureInteractions, measureLoads, measureWidget } from './page.mjs';
 import { measureQueries } from './queries.mjs';
 import { serveBench } from './server.mjs';
@@ -23,8 +24,26 @@ const PORTS = { collector: 8861, queriesCollector: 8862, seeder: 8863, page: 887
 
 /** How much of each figure a run measures. */
 const PLAN = quick
-  ? { loads: 3, widget: 3, interactions: 100, ingestSeconds: 5, warmUpSeconds: 1, events: 100_000, calls: 10 }
-  : { loads: 15, widget: 15, interactions: 1000, ingestSeconds: 10, warmUpSeconds: 2, events: 1_000_000, calls: 100 };
+  ? {
+      loads: 3,
+      lighthouse: 1,
+      widget: 3,
+      interactions: 100,
+      ingestSeconds: 5,
+      warmUpSeconds: 1,
+      events: 100_000,
+      calls: 10,
+    }
+  : {
+      loads: 15,
+      lighthouse: 5,
+      widget: 15,
+      interactions: 1000,
+      ingestSeconds: 10,
+      warmUpSeconds: 2,
+      events: 1_000_000,
+      calls: 100,
+    };
 
 const log = (/** @type {string} */ line) => console.error(line);
 
@@ -56,6 +75,9 @@ try {
     log(`2/5 page cost: ${PLAN.loads} rounds of no SDK, Pulse and PostHog at 1× and 4× CPU`);
     results.pageCost = await measureLoads({ page: server.page, iterations: PLAN.loads, rates: [1, 4], log });
     phaseDone('pageCost');
+    log(`    Lighthouse mobile: ${PLAN.lighthouse} rounds of no SDK and Pulse`);
+    results.lighthouse = await measureLighthouse({ page: server.page, runs: PLAN.lighthouse, log });
+    phaseDone('lighthouse');
     log(`    opening the survey: ${PLAN.widget} times each`);
     results.widget = await measureWidget({ page: server.page, iterations: PLAN.widget, rates: [1] });
     phaseDone('widget');

@@ -33,7 +33,8 @@ const snippets = (/** @type {string} */ assets) => ({
   none: '',
   pulse:
     '<script>window.pulse=window.pulse||function(){(pulse.q=pulse.q||[]).push(arguments)}</script>\n' +
-    `    <script async src="${assets}/sdk/pulse.js" data-site="${PULSE_SITE}"></script>`,
+    `    <script async src="${assets}/sdk/pulse.js" data-site="${PULSE_SITE}"></script>\n` +
+    `    <link rel="preconnect" href="${assets}" crossorigin>`,
   posthog: `<script>
       !function(t,e){var o,n,p,r;e.__SV||(window.posthog&&window.posthog.__loaded)||(window.posthog=e,e._i=[],e.init=function(i,s,a){function g(t,e){var o=e.split(".");2==o.length&&(t=t[o[0]],e=o[1]),t[e]=function(){t.push([e].concat(Array.prototype.slice.call(arguments,0)))}}(p=t.createElement("script")).type="text/javascript",p.crossOrigin="anonymous",p.async=!0,p.src=s.api_host.replace(".i.posthog.com","-assets.i.posthog.com")+"/static/array.js",(r=t.getElementsByTagName("script")[0]).parentNode.insertBefore(p,r);var u=e;for(void 0!==a?u=e[a]=[]:a="posthog",u.people=u.people||[],u.toString=function(t){var e="posthog";return"posthog"!==a&&(e+="."+a),t||(e+=" (stub)"),e},u.people.toString=function(){return u.toString(1)+".people (stub)"},o="init capture register register_once register_for_session unregister unregister_for_session getFeatureFlag getFeatureFlagPayload isFeatureEnabled reloadFeatureFlags updateEarlyAccessFeatureEnrollment getEarlyAccessFeatures on onFeatureFlags onSurveysLoaded onSessionId getSurveys getActiveMatchingSurveys renderSurvey displaySurvey canRenderSurvey canRenderSurveyAsync identify setPersonProperties group resetGroups setPersonPropertiesForFlags resetPersonPropertiesForFlags setGroupPropertiesForFlags resetGroupPropertiesForFlags reset get_distinct_id getGroups get_session_id get_session_replay_url alias set_config startSessionRecording stopSessionRecording sessionRecordingStarted captureException loadToolbar get_property getSessionProperty createPersonProfile opt_in_capturing opt_out_capturing has_opted_in_capturing has_opted_out_capturing clear_opt_in_out_capturing debug getPageViewId".split(" "),n=0;n<o.length;n++)g(u,o[n]);e._i.push([i,s,a])},e.__SV=1)}(document,window.posthog||[]);
       posthog.init('${POSTHOG_TOKEN}', { api_host: '${assets}', defaults: '2025-05-24', person_profiles: 'identified_only' });
@@ -98,6 +99,12 @@ const POSTHOG_SURVEYS = {
 const PULSE_CONFIG = JSON.stringify({ surveys: SURVEYS, thresholds: {} });
 const PULSE_ETAG = `"${createHash('sha256').update(PULSE_CONFIG).digest('hex').slice(0, 32)}"`;
 
+/** How the collector caches an SDK file (collector/src/routes/assets.ts): content-hashed chunks for a year. */
+const sdkCaching = (/** @type {string} */ path) =>
+  /^[a-z]+-[\w-]{6,}\.js$/.test(basename(path))
+    ? 'public, max-age=31536000, immutable'
+    : 'public, max-age=300, must-revalidate';
+
 /** @typedef {{ pulseEvents: number, posthogRequests: number, unknown: string[] }} Traffic */
 
 /**
@@ -146,7 +153,10 @@ export const serveBench = async ({ pagePort, assetPort }) => {
     if (request.method === 'OPTIONS') return response.writeHead(204, cors).end();
     const path = url.pathname;
     try {
-      if (path.startsWith('/sdk/')) return send(200, 'text/javascript', await readFile(PULSE_DIST + basename(path)));
+      if (path.startsWith('/sdk/'))
+        return response
+          .writeHead(200, { ...cors, 'Content-Type': 'text/javascript', 'Cache-Control': sdkCaching(path) })
+          .end(await readFile(PULSE_DIST + basename(path)));
       if (/^\/v1\/sites\/[^/]+\/config$/.test(path))
         return response
           .writeHead(200, {
