@@ -97,7 +97,11 @@ export const init = (options: PulseOptions): Pulse => {
   let early: (() => void)[] | undefined = [];
   /** Runs `work` now if Pulse has started, else at its start. */
   const later = (work: () => void) => (early ? early.push(work) : work());
-  const started = new Promise<void>(later);
+  // Resolves once what waited for the start has run: `flush` and `show` see every event captured before.
+  let ready: () => void;
+  const started = new Promise<void>((done) => {
+    ready = done;
+  });
   /**
    * Runs what waited for the start, in order, then what `later` gets from then on runs at once. `yielding` runs each
    * piece in a task of its own, so that the start never makes a long task; else everything runs now (the page is
@@ -250,6 +254,7 @@ export const init = (options: PulseOptions): Pulse => {
     applyThresholds(thresholds, overrides);
     await run(true);
     surveys?.update(definitions ?? []);
+    ready();
   };
   // Idle soon enough that a survey due on the page view shows within a second of the load event.
   const idle = () => (window.requestIdleCallback ?? setTimeout)(start, { timeout: 500 });
