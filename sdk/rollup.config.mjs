@@ -45,17 +45,18 @@ const chunk = (name, input) => ({
 });
 
 /**
- * Swaps the npm build's chunk loaders for the script tag's, which load `surveys`, `widget` and `vitals` by URL, under
- * the content-hashed names their builds gave them: a cached `pulse.js` only ever asks for the chunks built with it.
+ * Swaps the npm build's chunk loader for the script tag's, which loads each chunk by URL, under the content-hashed
+ * name its build gave it: a cached `pulse.js` only ever asks for the chunks built with it.
  */
 const tagLoader = {
   name: 'pulse-tag-loader',
   resolveId(source) {
-    const loader = /\/lib\/(loadSurveys|loadWidget|loadVitals)$/.exec(source)?.[1];
-    return loader ? fileURLToPath(new URL(`./src/lib/${loader}.tag.ts`, import.meta.url)) : null;
+    return /\/lib\/loadChunk$/.test(source)
+      ? fileURLToPath(new URL('./src/lib/loadChunk.tag.ts', import.meta.url))
+      : null;
   },
   transform(code) {
-    return code.replace(/__PULSE_CHUNK__\.(\w+)/g, (_, name) => JSON.stringify(chunkFiles[name]));
+    return code.replace(/__PULSE_CHUNK__/g, () => JSON.stringify(chunkFiles));
   },
 };
 
@@ -66,6 +67,7 @@ export default [
   chunk('surveys', 'src/surveys/createSurveys.ts'),
   chunk('widget', 'src/widget/index.tsx'),
   chunk('vitals', 'src/vitals/index.ts'),
+  chunk('debug', 'src/debug/index.ts'),
   {
     input: 'src/tag.ts',
     // No "use strict": nothing in pulse.js depends on strict mode (its chunks are modules, strict anyway); 13 bytes.

@@ -12,6 +12,7 @@ const BUDGETS = {
   'surveys.js': { what: 'survey engine, loaded once the page is idle (no budget)' },
   'widget.js': { budget: 10 * 1024, what: 'survey UI chunk, loaded only when a prompt will show' },
   'vitals.js': { what: 'web-vitals chunk, loaded once the page is idle (no budget)' },
+  'debug.js': { what: 'survey decisions in words, loaded only in debug mode (no budget)' },
 };
 
 /** Raw, gzip -9 and brotli (quality 11) sizes of a buffer. */

@@ -1,8 +1,7 @@
 import { createDelivery, type Delivery } from './lib/deliver';
 import { device } from './lib/device';
 import { listen } from './lib/listen';
-import { loadSurveys } from './lib/loadSurveys';
-import { loadWidget } from './lib/loadWidget';
+import { loadChunk } from './lib/loadChunk';
 import { nextTask } from './lib/nextTask';
 import { createOutbox } from './lib/outbox';
 import { touchSession } from './lib/session';
@@ -30,6 +29,8 @@ export interface PulseOptions {
   nonce?: string;
   /** Where the lazy chunks load from, ending in `/` (script tag: the folder of `pulse.js`). */
   assets?: string;
+  /** Logs each survey decision and its reason in the console (script tag: `data-debug`). */
+  debug?: boolean;
 }
 
 /** Properties of a custom event or traits of a user. */
@@ -73,6 +74,11 @@ export interface Pulse {
   flush(): Promise<void>;
   /** Stops every timer and listener. Captured events stay in the outbox for the next page. */
   shutdown(): void;
+  /**
+   * Turns debug mode on or off, in this browser for this site until turned off: each survey's decision and its
+   * reason are logged in the console at every page view and trigger.
+   */
+  debug(on: boolean): void;
 }
 
 /**
@@ -119,6 +125,7 @@ export const init = (options: PulseOptions): Pulse => {
   const privacySignal =
     (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true || navigator.doNotTrack === '1';
   const pending = options.consent === 'pending';
+  let debug = !!options.debug;
   const consent: Required<Consent> = { analytics: !pending && !privacySignal, surveys: !pending };
 
   const emit = <K extends keyof PulseListeners>(name: K, detail: Parameters<PulseListeners[K]>[0]) => {
@@ -169,7 +176,7 @@ export const init = (options: PulseOptions): Pulse => {
     // Null only when a selector was given and matches nothing.
     const target = into && document.querySelector(into);
     if (!consent.surveys || target === null) return false;
-    const mount = await loadWidget(assets);
+    const { mount } = await loadChunk('widget', assets);
     // A new response id each time the survey opens: a tab can open it more than once.
     let tag: { survey: string; response: string };
     /** Records one step of the survey: its event, the visitor's history, and the host's listeners. */
@@ -227,6 +234,7 @@ export const init = (options: PulseOptions): Pulse => {
   const start = async () => {
     if (delivery || signal.aborted) return;
     delivery = createDelivery({ endpoint, site, outbox: createOutbox(site), signal });
+    debug ||= !!storage('debug');
     await nextTask();
     void delivery.flush();
     // An error answer (unknown site) has neither field: defaults, and no surveys. No config (offline): no surveys,
@@ -235,7 +243,7 @@ export const init = (options: PulseOptions): Pulse => {
       .then((response) => response.json() as Promise<Partial<SiteConfig>>)
       .catch(() => ({}) as Partial<SiteConfig>);
     try {
-      surveys = (await loadSurveys(assets))(
+      surveys = (await loadChunk('surveys', assets)).createSurveys(
         () => ({
           ...touchSession(thresholds.session.idleMinutes),
           traits: storage<Properties>('traits') ?? {},
@@ -246,6 +254,11 @@ export const init = (options: PulseOptions): Pulse => {
         thresholds,
         present,
         signal,
+        (survey, decision, trigger) =>
+          debug &&
+          loadChunk('debug', assets)
+            .then(({ explain }) => explain(survey, decision(), trigger, consent.surveys))
+            .catch(() => undefined),
       );
     } catch {
       // No engine (offline, blocked): events are still captured, and no survey shows.
@@ -309,6 +322,10 @@ export const init = (options: PulseOptions): Pulse => {
     // The delivery's flush never rejects.
     flush: () => started.then(() => delivery.flush()),
     shutdown: () => lifetime.abort(),
+    debug(on) {
+      debug = !!on;
+      later(() => storage('debug', debug || null));
+    },
   };
   // No method throws: each returns nothing where it failed (`on` and `flush` cannot fail: see above).
   for (const name of Object.keys(client) as (keyof Pulse)[]) {

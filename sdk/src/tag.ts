@@ -14,13 +14,14 @@ try {
   if (data?.site && !global.pulse?.identify) {
     // The folder `pulse.js` came from, where its chunks are.
     const assets = new URL('.', script!.src);
-    // The attributes bear the options' names (`data-site`, `data-endpoint`, `data-consent`, `data-locale`); `init`
-    // reads only those and ignores any consent but 'pending'.
+    // The attributes bear the options' names (`data-site`, `data-endpoint`, `data-consent`, `data-locale`,
+    // `data-debug`); `init` reads only those and ignores any consent but 'pending'.
     const client = init({
       ...(data as unknown as PulseOptions),
       endpoint: data.endpoint || assets.origin,
       nonce: script!.nonce,
       assets: assets.href,
+      debug: 'debug' in data,
     });
     const queued = global.pulse?.q ?? [];
     const pulse: Stub = Object.assign((method: unknown, ...args: unknown[]) => {

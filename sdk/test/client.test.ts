@@ -6,13 +6,22 @@ import type { MountOptions } from '../src/widget/types';
 const mounted: MountOptions[] = [];
 const observed: { type: string; name?: string }[] = [];
 
-vi.mock('../src/lib/loadWidget', () => ({
-  loadWidget: async () => (options: MountOptions) => {
-    mounted.push(options);
-    options.onShown();
-    return () => undefined;
-  },
-}));
+// The widget chunk is a fake that records what it was asked to show; every other chunk is real.
+vi.mock('../src/lib/loadChunk', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/lib/loadChunk')>();
+  return {
+    loadChunk: async (name: Parameters<typeof real.loadChunk>[0], assets: string) =>
+      name === 'widget'
+        ? {
+            mount: (options: MountOptions) => {
+              mounted.push(options);
+              options.onShown();
+              return () => undefined;
+            },
+          }
+        : real.loadChunk(name, assets),
+  };
+});
 
 // The real engine, with every event the client hands it recorded on the way.
 vi.mock('../src/surveys/createSurveys', async (importOriginal) => {

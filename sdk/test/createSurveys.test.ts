@@ -211,6 +211,36 @@ describe('createSurveys triggers', () => {
     expect(shown[0]!.options).toEqual({ tab: true });
   });
 
+  it('waits while the visitor types in a field of the page, and shows once they leave it', async () => {
+    document.body.innerHTML += '<textarea id="message"></textarea><input id="agree" type="checkbox">';
+    const field = document.querySelector<HTMLTextAreaElement>('#message')!;
+    field.focus();
+    const { ids } = setup([survey('support', { on: 'delay', seconds: 5 })]);
+    await vi.advanceTimersByTimeAsync(6000);
+    expect(await ids()).toEqual([]);
+    // A checkbox is no field one types in.
+    document.querySelector<HTMLInputElement>('#agree')!.focus();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(await ids()).toEqual(['support']);
+  });
+
+  it('drops a prompt that waited for a field when the page view changes', async () => {
+    document.body.innerHTML += '<input id="search" type="search">';
+    document.querySelector<HTMLInputElement>('#search')!.focus();
+    const who = { path: '/lab/engine' };
+    const { engine, ids } = setup(
+      [{ ...survey('here', { on: 'pageview' }), url: [{ match: 'exact', value: '/lab/engine' }] }],
+      who,
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    // The visitor moves on (a route change) before leaving the field: the prompt was for the page they left.
+    who.path = '/lab/other';
+    engine.pageview();
+    document.querySelector<HTMLInputElement>('#search')!.blur();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(await ids()).toEqual([]);
+  });
+
   it('stops listening, and its delay timers, once its signal aborts', async () => {
     const { ids } = setup([
       survey('clicked', { on: 'click', selector: '#help' }),
@@ -220,5 +250,55 @@ describe('createSurveys triggers', () => {
     document.getElementById('help')!.click();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(await ids()).toEqual([]);
+  });
+});
+
+describe('createSurveys decisions (debug mode)', () => {
+  /** An engine whose every decision is noted, worked out as it comes. */
+  const noted = (surveys: SurveyDefinition[]) => {
+    const notes: { id: string; decision: unknown; on?: string }[] = [];
+    const engine = createSurveys(
+      () => audience,
+      { globalCooldownDays: 14 },
+      async (definition) => {
+        recordHistory(definition.id, 'shown');
+        return true;
+      },
+      lifetime.signal,
+      (definition, decision, trigger) => notes.push({ id: definition.id, decision: decision(), on: trigger?.on }),
+    );
+    engine.update(surveys);
+    return { engine, notes };
+  };
+
+  it('notes each survey at the page view, and the trigger that fired with what came of it', async () => {
+    const { notes } = noted([survey('nps', { on: 'pageview' }), survey('help', { on: 'click', selector: '#help' })]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(notes).toEqual([
+      { id: 'nps', decision: { rule: 'waits' } },
+      { id: 'help', decision: { rule: 'waits' } },
+      { id: 'nps', decision: { rule: 'shown' }, on: 'pageview' },
+    ]);
+    notes.length = 0;
+    document.querySelector<HTMLElement>('#help')!.click();
+    await vi.advanceTimersByTimeAsync(0);
+    // The NPS prompt used this page view's one automatic prompt, and started the global cool-down.
+    expect(notes).toEqual([{ id: 'help', decision: { rule: 'page' }, on: 'click' }]);
+  });
+
+  it('names the global cool-down, with the time it ends, on the next page view', async () => {
+    const { engine, notes } = noted([
+      survey('nps', { on: 'pageview' }),
+      survey('help', { on: 'click', selector: '#help' }),
+    ]);
+    await vi.advanceTimersByTimeAsync(0);
+    notes.length = 0;
+    engine.pageview();
+    const cooldown = { rule: 'cooldown', until: Date.now() + 14 * 864e5 };
+    expect(notes).toEqual([
+      { id: 'nps', decision: cooldown },
+      { id: 'help', decision: cooldown },
+      { id: 'nps', decision: cooldown, on: 'pageview' },
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { hash } from '../src/lib/hash';
 import { matchUrl } from '../src/lib/matchUrl';
 import type { SurveyDefinition } from '../src/protocol';
 import type { PromptHistory } from '../src/surveys/history';
-import { type Audience, isEligible } from '../src/surveys/isEligible';
+import { type Audience, isEligible, whyNot } from '../src/surveys/isEligible';
 
 const DAY = 864e5;
 const now = Date.UTC(2026, 10, 22);
@@ -96,5 +96,45 @@ describe('isEligible', () => {
     const shown = visitors.filter((visitor) => eligible({ sample: 0.2 }, fresh, { visitor })).length;
     expect(shown / visitors.length).toBeGreaterThan(0.18);
     expect(shown / visitors.length).toBeLessThan(0.22);
+  });
+});
+
+describe('whyNot (the reasons of debug mode)', () => {
+  const why = (
+    changes: Partial<SurveyDefinition> = {},
+    history: PromptHistory = fresh,
+    who: Partial<Audience> = {},
+    cooldown = 14,
+  ) => whyNot({ ...survey, ...changes }, { ...audience, ...who }, history, cooldown, now);
+
+  it('names the first rule that stops a survey, and nothing when it may show', () => {
+    expect(why()).toBeUndefined();
+    expect(why({ url: [{ match: 'prefix', value: '/docs' }] })).toEqual({ rule: 'url' });
+    expect(why({ targeting: { traits: { plan: 'free' } } })).toEqual({ rule: 'trait', key: 'plan' });
+    expect(why({ targeting: { devices: ['desktop'] } })).toEqual({ rule: 'device' });
+    expect(why({ targeting: { locales: ['fr'] } })).toEqual({ rule: 'locale' });
+    expect(why({ targeting: { visitor: 'returning' } })).toEqual({ rule: 'visitor' });
+    expect(why({}, { surveys: { nps: { answered: now - DAY } } })).toEqual({ rule: 'answered' });
+    expect(why({ throttle: { repeat: 'once' } }, { surveys: { nps: { shown: now - DAY } } })).toEqual({ rule: 'once' });
+    expect(why({ sample: 0 })).toEqual({ rule: 'sample', sample: 0 });
+  });
+
+  it('gives the time each wait ends: its own repeat, the dismissal and the global cool-down', () => {
+    expect(why({ throttle: { repeat: { days: 7 } } }, { surveys: { nps: { shown: now - DAY } } })).toEqual({
+      rule: 'repeat',
+      until: now + 6 * DAY,
+    });
+    expect(why({}, { surveys: { nps: { dismissed: now - 2 * DAY } } })).toEqual({
+      rule: 'dismissed',
+      until: now + 28 * DAY,
+    });
+    expect(why({}, { surveys: {}, last: now - 3 * DAY })).toEqual({ rule: 'cooldown', until: now + 11 * DAY });
+    expect(why({}, { surveys: {}, last: now - 15 * DAY })).toBeUndefined();
+  });
+
+  it('agrees with isEligible', () => {
+    for (const history of [fresh, { surveys: {}, last: now - DAY }, { surveys: { nps: { answered: now } } }])
+      for (const changes of [{}, { sample: 0.5 }, { targeting: { devices: ['mobile' as const] } }])
+        expect(eligible(changes, history)).toBe(!why(changes, history));
   });
 });

@@ -1,4 +1,4 @@
-import { loadVitals } from '../lib/loadVitals';
+import { loadChunk } from '../lib/loadChunk';
 import type { VitalEvent } from '../protocol';
 import type { Report } from './types';
 
@@ -12,8 +12,8 @@ export const onVitals = (report: Report<VitalEvent>, assets: string, signal: Abo
     (window.requestIdleCallback ?? setTimeout)(
       () =>
         signal.aborted ||
-        loadVitals(assets)
-          .then((start) => start(report))
+        loadChunk('vitals', assets)
+          .then(({ startVitals }) => startVitals(report))
           .catch(() => undefined),
       { timeout: 5000 },
     );

@@ -2,7 +2,7 @@ import { device } from '../lib/device';
 import { listen } from '../lib/listen';
 import type { SurveyDefinition, Thresholds, Trigger } from '../protocol';
 import { readHistory } from './history';
-import { type Audience, isEligible } from './isEligible';
+import { type Audience, type Blocked, isEligible, whyNot } from './isEligible';
 
 /** How the engine asks the client to render a survey. */
 export interface PresentOptions {
@@ -31,28 +31,68 @@ export interface Surveys {
   show(id: string, into?: string): Promise<boolean>;
 }
 
+/**
+ * A survey decision, for debug mode: the rule that kept it hidden, or that it waits for its triggers, showed, found
+ * this page view's one automatic prompt used, could not show (another survey on screen, no consent, no element to
+ * render into), or is a tab the visitor opens.
+ */
+export type Decision = Blocked | { rule: 'waits' | 'shown' | 'page' | 'unshown' | 'tab' };
+
+/**
+ * Hears each survey decision (debug mode): at every page view, and each time one of its triggers fires. The
+ * decision comes as a function, so that nothing is worked out for a listener that ignores it.
+ */
+export type Note = (survey: SurveyDefinition, decision: () => Decision, trigger?: Trigger) => void;
+
+/** Whether the visitor is typing in a field of the page: a text input, a text area, a select or an editable element. */
+const typing = () => {
+  const field = document.activeElement as HTMLInputElement | null;
+  return (
+    !!field &&
+    (field.isContentEditable ||
+      field.tagName === 'TEXTAREA' ||
+      field.tagName === 'SELECT' ||
+      (field.tagName === 'INPUT' && !/^(button|submit|reset|checkbox|radio|range|color|file|image)$/.test(field.type)))
+  );
+};
+
+/** Resolves once the visitor is not typing in a field of the page (at once if they are not), unless `signal` aborts. */
+const notTyping = (signal: AbortSignal) =>
+  new Promise<void>((done) => {
+    const check = () =>
+      typing()
+        ? // Focus has not moved yet when `focusout` fires: look again in the next task.
+          document.addEventListener('focusout', () => setTimeout(check), { once: true, signal })
+        : done();
+    check();
+  });
+
 /** Event types that are not friction signals: everything else a `friction` trigger without `signals` follows. */
 const NOT_FRICTION = /^(pageview|track|identify|survey_|vital)/;
 
 /**
  * Creates the survey engine. When a trigger fires, the first survey it belongs to that may show to this
  * visitor here and now (`isEligible`) is presented: at most one automatic prompt per page view, and one at a time.
- * Each trigger fires at most once per page view. A survey with `display.mode: 'tab'` gets its "Feedback" tab
+ * Each trigger fires at most once per page view, and an automatic prompt waits while the visitor types in a field of
+ * the page, until they leave it (on that page view only). A survey with `display.mode: 'tab'` gets its "Feedback" tab
  * instead, wherever its URL rules, targeting and sampling allow, since the visitor opens it; throttles do not apply.
  * What it needs from the client: `audience` tells who is looking, and where, right now; `thresholds` holds the
- * global cool-down (days between any two prompts), read at each prompt; `present` renders a survey. Its listeners
- * and timers stop when `signal` aborts.
+ * global cool-down (days between any two prompts), read at each prompt; `present` renders a survey; `note` hears
+ * every decision and its reason (debug mode). Its listeners and timers stop when `signal` aborts.
  */
 export const createSurveys = (
   audience: () => Audience,
   thresholds: Pick<Thresholds, 'globalCooldownDays'>,
   render: Present,
   signal: AbortSignal,
+  note: Note = () => undefined,
 ): Surveys => {
   let definitions: SurveyDefinition[] = [];
   let promptedThisPage = false;
   let busy = false;
   let pageStart = Date.now();
+  // Page views so far: a prompt that waited tells by it whether the page view it was for is still the current one.
+  let views = 0;
   let fired = new Set<Trigger>();
   let timers: ReturnType<typeof setTimeout>[] = [];
   let loaded: () => void;
@@ -70,23 +110,36 @@ export const createSurveys = (
 
   const fire = async (matches: (trigger: Trigger) => unknown) => {
     try {
-      const due = definitions.filter((survey) =>
-        survey.triggers.some((trigger) => !fired.has(trigger) && matches(trigger) && fired.add(trigger)),
-      );
+      // Each survey's first trigger that fires now; each fires once per page view.
+      const due: [SurveyDefinition, Trigger][] = [];
+      for (const survey of definitions) {
+        const trigger = survey.triggers.find((candidate) => !fired.has(candidate) && matches(candidate));
+        if (!trigger) continue;
+        fired.add(trigger);
+        due.push([survey, trigger]);
+      }
       if (!due.length) return;
       const who = audience();
       const history = readHistory();
       const now = Date.now();
-      for (const survey of due) {
+      for (const [survey, trigger] of due) {
         if (survey.display?.mode === 'tab') {
           // No history and no cool-down: throttles do not apply to a tab the visitor opens.
           if (isEligible(survey, who, { surveys: {} }, 0, now)) await render(survey, { tab: true });
-        } else if (
-          !promptedThisPage &&
-          isEligible(survey, who, history, thresholds.globalCooldownDays, now) &&
-          (await present(survey, survey.display?.into, false))
-        )
-          promptedThisPage = true;
+          continue;
+        }
+        let blocked: Decision | undefined = promptedThisPage
+          ? { rule: 'page' }
+          : whyNot(survey, who, history, thresholds.globalCooldownDays, now);
+        if (!blocked) {
+          // Never while the visitor types in a field of the page: once they leave it, on this page view only.
+          const view = views;
+          await notTyping(signal);
+          if (view !== views || promptedThisPage) blocked = { rule: 'page' };
+        }
+        const shown = !blocked && (await present(survey, survey.display?.into, false));
+        promptedThisPage ||= shown;
+        note(survey, () => blocked ?? { rule: shown ? 'shown' : 'unshown' }, trigger);
       }
     } catch {
       // A bad selector or blocked storage: this trigger does nothing.
@@ -101,6 +154,12 @@ export const createSurveys = (
   /** Starts the page's triggers over: page view and visit triggers now, delays from the page's start. */
   const arm = () => {
     disarm();
+    for (const survey of definitions)
+      note(survey, () =>
+        survey.display?.mode === 'tab'
+          ? { rule: 'tab' }
+          : (whyNot(survey, audience(), readHistory(), thresholds.globalCooldownDays, Date.now()) ?? { rule: 'waits' }),
+      );
     for (const survey of definitions)
       for (const trigger of survey.triggers)
         if (trigger.on === 'delay')
@@ -147,6 +206,7 @@ export const createSurveys = (
       arm();
     },
     pageview() {
+      views++;
       promptedThisPage = false;
       pageStart = Date.now();
       fired = new Set();

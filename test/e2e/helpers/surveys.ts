@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import type { PulseEvent, SurveyDefinition } from '@pulse/sdk/protocol';
+import { demoKeys } from './collector';
 import { ADMIN_TOKEN, COLLECTOR } from './ports.mjs';
 
 /** Creates or replaces a survey of the demo site through the admin API, as a site owner would. */
@@ -29,6 +30,36 @@ export const labSurvey = async (id: string, changes: Partial<SurveyDefinition> =
     ...changes,
   });
   return path;
+};
+
+/**
+ * A site of a test's own, with these thresholds, whose config the demo's lab pages read instead of the demo site's:
+ * they carry the demo site's key, so the SDK's config request is sent on to the new site. (Serving the page itself
+ * from a route would make Chromium treat it as public, and refuse it the loopback collector.)
+ */
+export const labSite = async (page: Page, name: string, thresholds?: { globalCooldownDays: number }) => {
+  const id = `lab-${unique(name)}`;
+  const created = await fetch(`${COLLECTOR}/v1/admin/sites`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id, name: id, thresholds }),
+  });
+  expect(created.status).toBe(201);
+  const { writeKey } = (await created.json()) as { writeKey: string };
+  await page.route(`**/v1/sites/${demoKeys().writeKey}/config`, (route) =>
+    route.continue({ url: route.request().url().replace(demoKeys().writeKey, writeKey) }),
+  );
+  return {
+    id,
+    define: async (survey: SurveyDefinition) => {
+      const response = await fetch(`${COLLECTOR}/v1/admin/sites/${id}/surveys/${survey.id}`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(survey),
+      });
+      expect(response.status).toBeLessThan(300);
+    },
+  };
 };
 
 /** What the collector answered to the page's event batches: events it accepted, and refusals. */

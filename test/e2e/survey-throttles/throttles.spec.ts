@@ -1,8 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import type { SurveyDefinition } from '@pulse/sdk/protocol';
-import { demoKeys } from '../helpers/collector';
-import { ADMIN_TOKEN, COLLECTOR } from '../helpers/ports.mjs';
-import { dialog, expectNoSurvey, labSurvey, pulse, settle, unique } from '../helpers/surveys';
+import { dialog, expectNoSurvey, labSite, labSurvey, pulse, settle, unique } from '../helpers/surveys';
 
 const DAY = 86_400_000;
 const start = new Date('2026-03-02T09:00:00Z').getTime();
@@ -26,36 +24,6 @@ const visitOn = async (page: Page, path: string, days: number, id: string, shows
     await settle(page);
     await expectNoSurvey(page);
   }
-};
-
-/**
- * A site of a test's own, with these thresholds, whose config the demo's lab pages read instead of the demo site's:
- * they carry the demo site's key, so the SDK's config request is sent on to the new site. (Serving the page itself
- * from a route would make Chromium treat it as public, and refuse it the loopback collector.)
- */
-const labSite = async (page: Page, name: string, thresholds?: { globalCooldownDays: number }) => {
-  const id = `lab-${unique(name)}`;
-  const created = await fetch(`${COLLECTOR}/v1/admin/sites`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ id, name: id, thresholds }),
-  });
-  expect(created.status).toBe(201);
-  const { writeKey } = (await created.json()) as { writeKey: string };
-  await page.route(`**/v1/sites/${demoKeys().writeKey}/config`, (route) =>
-    route.continue({ url: route.request().url().replace(demoKeys().writeKey, writeKey) }),
-  );
-  return {
-    id,
-    define: async (survey: SurveyDefinition) => {
-      const response = await fetch(`${COLLECTOR}/v1/admin/sites/${id}/surveys/${survey.id}`, {
-        method: 'PUT',
-        headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(survey),
-      });
-      expect(response.status).toBeLessThan(300);
-    },
-  };
 };
 
 const answer = (page: Page) => dialog(page).getByRole('radio', { name: 'Yes' }).click();

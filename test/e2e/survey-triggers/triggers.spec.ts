@@ -147,3 +147,20 @@ test('Nth visit: shows from the visitor’s second visit on, not on the first', 
   await page.reload();
   await expect(dialog(page)).toHaveAccessibleName(`Survey ${id}`);
 });
+
+test('no automatic prompt while the visitor types in a field: it waits until they leave it', async ({
+  page,
+  isMobile,
+}) => {
+  const id = await create('typing', [{ on: 'delay', seconds: 1 }]);
+  await page.goto(`/lab/${id}`);
+  const field = page.locator('#lab-input');
+  await (isMobile ? field.tap() : field.click());
+  await field.pressSequentially('lamp', { delay: 100 });
+  // Well past the delay: the visitor is still in the field.
+  await page.waitForTimeout(2500);
+  await expectNoSurvey(page);
+  await field.blur();
+  await expect(dialog(page)).toHaveAccessibleName(`Survey ${id}`);
+  await expect(field).toHaveValue('lamp');
+});
