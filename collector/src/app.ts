@@ -14,6 +14,7 @@ import { respondents } from './routes/respondents';
 import { responses } from './routes/responses';
 import { stats } from './routes/stats';
 import { surveys } from './routes/surveys';
+import { errorResponse } from './schema/common';
 
 /** The collector's HTTP app: every route, its middleware, and the OpenAPI document generated from them. */
 export const createApp = () => {
@@ -58,9 +59,18 @@ export const createApp = () => {
     scheme: 'bearer',
     description: "The worker's ADMIN_TOKEN secret.",
   });
+  // A client that accepts no JSON gets a clear refusal rather than a document it cannot read.
+  app.use('/v1/openapi.json', async (c, next) => {
+    const accept = c.req.header('Accept');
+    if (accept && !/application\/json|application\/\*|\*\/\*/.test(accept))
+      return errorJson(c, 406, 'not_acceptable', 'The document is JSON: accept application/json.');
+    await next();
+  });
   app.openAPIRegistry.registerPath({
     method: 'get',
+    operationId: 'getOpenApiDocument',
     path: '/v1/openapi.json',
+    security: [],
     tags: ['Docs'],
     summary: 'This OpenAPI 3.1 document',
     responses: {
@@ -70,6 +80,7 @@ export const createApp = () => {
           'application/json': { schema: { type: 'object', example: { openapi: '3.1.0', info: {}, paths: {} } } },
         },
       },
+      406: errorResponse('The request accepts no JSON.'),
     },
   });
   app.doc31('/v1/openapi.json', {
@@ -78,7 +89,10 @@ export const createApp = () => {
       title: 'Pulse collector',
       version: '1.0.0',
       description: 'Ingests Pulse events and serves survey configs and aggregates.',
+      license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
     },
+    // Relative: the collector that serves this document (`npm start`: http://localhost:8787).
+    servers: [{ url: '/', description: 'The collector that serves this document.' }],
   });
   return app;
 };

@@ -111,10 +111,35 @@ describe('GET /v1/openapi.json', () => {
     }
   });
 
-  it('names the security of every route that needs a key', () => {
+  it('names the security of every route that needs a key, and says that the others are public', () => {
     for (const { method, path, operation } of operations()) {
       const secured = path.startsWith('/v1/admin') || /\/(stats|responses|respondents)\b/.test(path);
-      expect(Boolean(operation.security), `${method} ${path}`).toBe(secured);
+      const security = operation.security as Json[] | undefined;
+      expect(security, `${method} ${path}`).toBeInstanceOf(Array);
+      expect(security!.length > 0, `${method} ${path}`).toBe(secured);
     }
+  });
+
+  it('gives every operation a stable, unique operationId, and the document its servers', () => {
+    const ids = operations().map(({ operation }) => operation.operationId);
+    expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining(['sendEvents', 'getNpsStats', 'getCsatStats', 'listResponses']));
+    expect(doc.servers).toEqual([expect.objectContaining({ url: '/' })]);
+  });
+
+  it("gives EventBatch every event's own schema", () => {
+    const batch = resolve((doc.components.schemas as Json).EventBatch) as { properties: { events: Json } };
+    expect(batch.properties.events.items).toEqual({ $ref: '#/components/schemas/PulseEvent' });
+  });
+
+  it('refuses a client that accepts no JSON with a 406, and serves a browser', async () => {
+    const refused = await call('/v1/openapi.json', { headers: { Accept: 'text/html' } });
+    expect(refused.status).toBe(406);
+    expect(await refused.json()).toEqual({ error: { code: 'not_acceptable', message: expect.any(String) } });
+    const browser = await call('/v1/openapi.json', {
+      headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    });
+    expect(browser.status).toBe(200);
   });
 });

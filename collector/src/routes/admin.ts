@@ -64,6 +64,7 @@ const CreatedSiteSchema = z
 
 const createSite = createRoute({
   method: 'post',
+  operationId: 'createSite',
   path: '/v1/admin/sites',
   tags: ['Admin'],
   summary: 'Create a site and its keys',
@@ -120,6 +121,7 @@ const SiteSchema = z
 
 const listSites = createRoute({
   method: 'get',
+  operationId: 'listSites',
   path: '/v1/admin/sites',
   tags: ['Admin'],
   summary: 'List every site',
@@ -154,6 +156,7 @@ const listSites = createRoute({
 
 const getSite = createRoute({
   method: 'get',
+  operationId: 'getSite',
   path: '/v1/admin/sites/{site}',
   tags: ['Admin'],
   summary: 'One site and its settings (never its read key)',
@@ -169,6 +172,7 @@ const getSite = createRoute({
 
 const patchSite = createRoute({
   method: 'patch',
+  operationId: 'updateSite',
   path: '/v1/admin/sites/{site}',
   tags: ['Admin'],
   summary: "Change a site's name, allowed origins, thresholds, retention or rate limits",
@@ -192,6 +196,7 @@ const RotatedKeysSchema = z
 
 const rotateKeys = createRoute({
   method: 'post',
+  operationId: 'rotateSiteKeys',
   path: '/v1/admin/sites/{site}/keys',
   tags: ['Admin'],
   summary: "Rotate a site's keys",

@@ -5,7 +5,9 @@ import { errorResponse } from '../schema/common';
 
 const sdkRoute = createRoute({
   method: 'get',
+  operationId: 'getSdkFile',
   path: '/sdk/{file}',
+  security: [],
   tags: ['SDK'],
   summary: 'The SDK files: pulse.js (script tag) and its lazy chunks',
   description:
@@ -31,7 +33,9 @@ const HASHED = /^[a-z]+-[\w-]{6,}\.js$/;
 
 const dashboardRoute = createRoute({
   method: 'get',
+  operationId: 'getDashboard',
   path: '/dashboard',
+  security: [],
   tags: ['Dashboard'],
   summary: "The product team's dashboard",
   responses: {
@@ -39,12 +43,15 @@ const dashboardRoute = createRoute({
       description: 'The page.',
       content: { 'text/html': { schema: z.string().openapi({ example: '<!doctype html><html lang="en">…</html>' }) } },
     },
+    404: errorResponse('The dashboard is not in this deployment: the build (`npm run build`) was not run before it.'),
   },
 });
 
 const dashboardFileRoute = createRoute({
   method: 'get',
+  operationId: 'getDashboardFile',
   path: '/dashboard/{file}',
+  security: [],
   tags: ['Dashboard'],
   summary: "The dashboard's script and styles",
   request: {

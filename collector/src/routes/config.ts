@@ -7,7 +7,9 @@ import { SiteConfigSchema } from '../schema/surveys';
 
 const route = createRoute({
   method: 'get',
+  operationId: 'getSiteConfig',
   path: '/v1/sites/{site}/config',
+  security: [],
   tags: ['Config'],
   summary: "A site's survey definitions and thresholds, for the SDK",
   description:

@@ -9,11 +9,13 @@ import { dropBots } from '../middleware/dropBots';
 import { rateLimit } from '../middleware/rateLimit';
 import { readBatch } from '../middleware/readBatch';
 import { errorResponse } from '../schema/common';
-import { EventBatchSchema, IngestResultSchema, PulseEventSchema } from '../schema/events';
+import { EventBatchDocSchema, IngestResultSchema, PulseEventSchema } from '../schema/events';
 
 const route = createRoute({
   method: 'post',
+  operationId: 'sendEvents',
   path: '/v1/events',
+  security: [],
   tags: ['Ingest'],
   summary: 'Send a batch of events',
   description:
@@ -25,7 +27,7 @@ const route = createRoute({
     'answered 202 with every event rejected, and counted.',
   middleware: [readBatch, allowOrigin, rateLimit, dropBots] as const,
   request: {
-    body: { required: true, content: { 'text/plain': { schema: EventBatchSchema } } },
+    body: { required: true, content: { 'text/plain': { schema: EventBatchDocSchema } } },
   },
   responses: {
     202: {

@@ -20,6 +20,7 @@ const QuerySchema = StatsQuerySchema.omit({ survey: true });
 
 const frictionRoute = createRoute({
   method: 'get',
+  operationId: 'getFrictionStats',
   path: '/v1/sites/{site}/stats/friction',
   tags: ['Stats'],
   summary: 'Friction signals per page, with page views and sessions as denominators',
@@ -37,6 +38,7 @@ const frictionRoute = createRoute({
 
 const vitalsRoute = createRoute({
   method: 'get',
+  operationId: 'getVitalsStats',
   path: '/v1/sites/{site}/stats/vitals',
   tags: ['Stats'],
   summary: 'Web vitals: p75 and good / needs-improvement / poor shares',
@@ -55,6 +57,7 @@ const vitalsRoute = createRoute({
 
 const funnelsRoute = createRoute({
   method: 'get',
+  operationId: 'getFunnelStats',
   path: '/v1/sites/{site}/stats/funnels',
   tags: ['Stats'],
   summary: 'Funnels: per step, the sessions that reached it and those that left there',

@@ -17,6 +17,7 @@ const FunnelParamsSchema = SiteParamsSchema.extend({
 
 const putRoute = createRoute({
   method: 'put',
+  operationId: 'putFunnel',
   path: '/v1/admin/sites/{site}/funnels/{funnel}',
   tags: ['Admin'],
   summary: 'Create or replace a funnel',
@@ -40,6 +41,7 @@ const putRoute = createRoute({
 
 const listRoute = createRoute({
   method: 'get',
+  operationId: 'listFunnels',
   path: '/v1/admin/sites/{site}/funnels',
   tags: ['Admin'],
   summary: "A site's funnels",
@@ -71,6 +73,7 @@ const listRoute = createRoute({
 
 const deleteRoute = createRoute({
   method: 'delete',
+  operationId: 'deleteFunnel',
   path: '/v1/admin/sites/{site}/funnels/{funnel}',
   tags: ['Admin'],
   summary: 'Delete a funnel and its counts',

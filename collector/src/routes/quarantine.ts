@@ -23,6 +23,7 @@ const QuarantinedEventSchema = z
 
 const listRoute = createRoute({
   method: 'get',
+  operationId: 'listQuarantine',
   path: '/v1/admin/sites/{site}/quarantine',
   tags: ['Admin'],
   summary: 'List events held in quarantine',
@@ -68,6 +69,7 @@ const listRoute = createRoute({
 
 const replayRoute = createRoute({
   method: 'post',
+  operationId: 'replayQuarantine',
   path: '/v1/admin/sites/{site}/quarantine/replay',
   tags: ['Admin'],
   summary: 'Store quarantined events again',

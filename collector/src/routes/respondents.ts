@@ -16,6 +16,7 @@ const ErasureSchema = z
 
 const route = createRoute({
   method: 'delete',
+  operationId: 'eraseRespondent',
   path: '/v1/sites/{site}/respondents/{id}',
   tags: ['Admin'],
   summary: 'Erase a respondent: their events go, and the aggregates no longer count them',

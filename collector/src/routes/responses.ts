@@ -66,6 +66,7 @@ const CSV_HEADER = [
 
 const route = createRoute({
   method: 'get',
+  operationId: 'listResponses',
   path: '/v1/sites/{site}/responses',
   tags: ['Export'],
   summary: 'Export survey answers as JSON, NDJSON or CSV, newest first, a page at a time',

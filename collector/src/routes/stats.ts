@@ -29,6 +29,8 @@ const statsRoute = <Schema extends typeof NpsStatsSchema | typeof CsatStatsSchem
 ) =>
   createRoute({
     method: 'get',
+    // getNpsStats, getCsatStats, getCesStats.
+    operationId: `get${name[0]!.toUpperCase()}${name.slice(1)}Stats`,
     path: `/v1/sites/{site}/stats/${name}`,
     tags: ['Stats'],
     summary,
@@ -67,6 +69,7 @@ const IngestQuerySchema = StatsQuerySchema.pick({ from: true, to: true, interval
 
 const ingestRoute = createRoute({
   method: 'get',
+  operationId: 'getIngestStats',
   path: '/v1/sites/{site}/stats/ingest',
   tags: ['Stats'],
   summary:

@@ -18,6 +18,7 @@ const SurveyParamsSchema = SiteParamsSchema.extend({
 
 const listRoute = createRoute({
   method: 'get',
+  operationId: 'listSurveys',
   path: '/v1/admin/sites/{site}/surveys',
   tags: ['Admin'],
   summary: "A site's survey definitions",
@@ -50,6 +51,7 @@ const listRoute = createRoute({
 
 const putRoute = createRoute({
   method: 'put',
+  operationId: 'putSurvey',
   path: '/v1/admin/sites/{site}/surveys/{survey}',
   tags: ['Admin'],
   summary: 'Create or replace a survey',
@@ -73,6 +75,7 @@ const putRoute = createRoute({
 
 const deleteRoute = createRoute({
   method: 'delete',
+  operationId: 'deleteSurvey',
   path: '/v1/admin/sites/{site}/surveys/{survey}',
   tags: ['Admin'],
   summary: 'Delete a survey',

@@ -107,13 +107,25 @@ export const PulseEventSchema = z
   ])
   .openapi('PulseEvent', { description: 'One event; the fields of each type are listed in the README.' });
 
+const batchFields = {
+  site: z.string().min(1).max(100),
+  dropped: z.number().int().min(0).max(1_000_000).optional().openapi({
+    description: 'Events the outbox lost since its last accepted batch: overflow, expiry, refused by a 4xx.',
+  }),
+};
+
 /** The body of `POST /v1/events`, checked loosely: each event is validated on its own so one bad event cannot sink the rest. */
-export const EventBatchSchema = z
+export const EventBatchSchema = z.object({ ...batchFields, events: z.array(z.unknown()).min(1).max(100) });
+
+/**
+ * The same body as the API document gives it, with every event's schema, for senders and generated clients; the
+ * write path checks the batch with `EventBatchSchema` and each event with `PulseEventSchema`.
+ */
+export const EventBatchDocSchema = z
   .object({
-    site: z.string().min(1).max(100),
-    events: z.array(z.unknown()).min(1).max(100),
-    dropped: z.number().int().min(0).max(1_000_000).optional().openapi({
-      description: 'Events the outbox lost since its last accepted batch: overflow, expiry, refused by a 4xx.',
+    ...batchFields,
+    events: z.array(PulseEventSchema).min(1).max(100).openapi({
+      description: 'Each event is validated on its own: a bad one is listed in `rejected`, and the others are kept.',
     }),
   })
   .openapi('EventBatch', {
