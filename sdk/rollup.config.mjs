@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { dts } from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
 
 const compile = () => esbuild({ target: 'es2022', jsx: 'automatic', jsxImportSource: 'preact' });
@@ -80,4 +81,6 @@ export default [
     external: [/^preact/, 'idb-keyval', /^web-vitals/],
     plugins: [compile(), minify(true)],
   },
+  // The npm build's types in one file: its imports need no extensions, so every resolution mode finds them.
+  { input: 'src/index.ts', output: { file: 'dist/index.d.ts', format: 'es' }, plugins: [dts()] },
 ];
