@@ -83,11 +83,56 @@ beforeAll(async () => {
 });
 
 describe('survey admin routes', () => {
+  it('answers warnings: the global cool-down and the one prompt per page view it shares with the other surveys', async () => {
+    const site = 'survey-warnings';
+    await createSite(site);
+    const put = async (survey: object) => {
+      const response = await call(`/v1/admin/sites/${site}/surveys/${(survey as { id: string }).id}`, {
+        method: 'PUT',
+        headers: { ...ADMIN, 'Content-Type': 'application/json' },
+        body: JSON.stringify(survey),
+      });
+      expect(response.status).toBeLessThan(300);
+      return ((await response.json()) as { warnings: string[] }).warnings;
+    };
+    expect(await put(nps)).toEqual([]);
+    const help = {
+      id: 'help',
+      questions: [{ id: 'q', type: 'csat', text: 'How did we do?' }],
+      triggers: [{ on: 'click', selector: '#help' }],
+    };
+    expect(await put(help)).toEqual([
+      "The site's global cool-down is 14 days (thresholds.globalCooldownDays): a visitor shown another survey (nps) " +
+        'will not see this one until then.',
+      'At most one automatic prompt shows per page view: on pages where nps is also due, only the first due survey shows.',
+    ]);
+    expect(await put({ ...help, id: 'manual', triggers: [{ on: 'manual' }] })).toEqual([
+      expect.stringContaining("only manual: it shows only when the page calls pulse('show', …)"),
+    ]);
+    // With no global cool-down and pages of its own, nothing stands in its way but its own rules.
+    const patched = await call(`/v1/admin/sites/${site}`, {
+      method: 'PATCH',
+      headers: { ...ADMIN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ thresholds: { globalCooldownDays: 0 } }),
+    });
+    expect(patched.status).toBe(200);
+    expect(await put({ ...help, url: [{ match: 'prefix', value: '/support' }] })).toEqual([
+      'At most one automatic prompt shows per page view: on pages where nps is also due, only the first due survey shows.',
+    ]);
+    expect(await put({ ...help, sample: 0 })).toEqual([
+      'sample: 0: no visitor is in its sample, so it never shows by itself.',
+      expect.stringContaining('At most one automatic prompt'),
+    ]);
+  });
+
   it('creates, lists, replaces and deletes surveys, and the public config follows', async () => {
-    expect((await admin('PUT', '/nps', nps)).status).toBe(201);
+    const first = await admin('PUT', '/nps', nps);
+    expect(first.status).toBe(201);
+    // The site's first survey: nothing it shares with another.
+    expect(await first.json()).toEqual({ ...nps, warnings: [] });
     const created = await admin('PUT', '/everything', everything);
     expect(created.status).toBe(201);
-    expect(await created.json()).toEqual(everything);
+    expect(await created.json()).toEqual({ ...everything, warnings: expect.any(Array) });
 
     const listed = await admin('GET', '');
     expect(listed.status).toBe(200);

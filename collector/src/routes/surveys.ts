@@ -4,6 +4,7 @@ import { requireSite } from '../db/sites';
 import { deleteSurvey, listSurveys, putSurvey } from '../db/surveys';
 import type { AppEnv } from '../env';
 import { ApiError } from '../lib/errors';
+import { DEFAULT_GLOBAL_COOLDOWN_DAYS, surveyWarnings } from '../lib/surveyWarnings';
 import { requireAdmin } from '../middleware/auth';
 import { ADMIN_ERRORS, ADMIN_TOKEN, errorResponse } from '../schema/common';
 import { SurveyDefinitionSchema } from '../schema/surveys';
@@ -49,6 +50,27 @@ const listRoute = createRoute({
   },
 });
 
+/** A saved survey as the admin API answers it: the definition, and what will keep it from showing although valid. */
+const SavedSurveySchema = z
+  .strictObject({
+    ...SurveyDefinitionSchema.shape,
+    warnings: z.array(z.string()).openapi({
+      description:
+        'Rules that will keep this survey from showing although it is valid: the global cool-down or the one ' +
+        "prompt per page view it shares with the site's other surveys, a sample of 0, no trigger that fires by itself.",
+    }),
+  })
+  .openapi('SavedSurvey', {
+    example: {
+      id: 'help',
+      questions: [{ id: 'q', type: 'csat', text: 'How did we do?' }],
+      triggers: [{ on: 'click', selector: '#help' }],
+      warnings: [
+        "The site's global cool-down is 14 days (thresholds.globalCooldownDays): a visitor shown another survey (nps) will not see this one until then.",
+      ],
+    },
+  });
+
 const putRoute = createRoute({
   method: 'put',
   operationId: 'putSurvey',
@@ -57,7 +79,8 @@ const putRoute = createRoute({
   summary: 'Create or replace a survey',
   description:
     'Visitors get the new definition within a minute (the config route is cached for 30 s in the collector and 30 s in browsers). ' +
-    'An invalid definition is refused with 400 and a message that starts with the path of the bad field.',
+    'An invalid definition is refused with 400 and a message that starts with the path of the bad field. The answer ' +
+    'is the definition with `warnings`: what will keep it from showing although it is valid.',
   security: ADMIN_TOKEN,
   middleware: [requireAdmin] as const,
   request: {
@@ -65,8 +88,8 @@ const putRoute = createRoute({
     body: { required: true, content: { 'application/json': { schema: SurveyDefinitionSchema } } },
   },
   responses: {
-    200: { description: 'Replaced.', content: { 'application/json': { schema: SurveyDefinitionSchema } } },
-    201: { description: 'Created.', content: { 'application/json': { schema: SurveyDefinitionSchema } } },
+    200: { description: 'Replaced.', content: { 'application/json': { schema: SavedSurveySchema } } },
+    201: { description: 'Created.', content: { 'application/json': { schema: SavedSurveySchema } } },
     400: errorResponse('Invalid definition; the message names the field.'),
     404: errorResponse('No such site.'),
     ...ADMIN_ERRORS,
@@ -104,7 +127,11 @@ export const surveys = new OpenAPIHono<AppEnv>()
     const site = await requireSite(c.env.DB, siteId);
     const existed = await putSurvey(c.env.DB, site.id, survey);
     forgetConfig(site);
-    return c.json(survey, existed ? 200 : 201);
+    const { globalCooldownDays = DEFAULT_GLOBAL_COOLDOWN_DAYS } = JSON.parse(site.thresholds) as {
+      globalCooldownDays?: number;
+    };
+    const warnings = surveyWarnings(survey, await listSurveys(c.env.DB, site.id), globalCooldownDays);
+    return c.json({ ...survey, warnings }, existed ? 200 : 201);
   })
   .openapi(deleteRoute, async (c) => {
     const { site: siteId, survey: surveyId } = c.req.valid('param');
