@@ -38,7 +38,10 @@ const isDate = (value: string | null): value is string => /^\d{4}-\d{2}-\d{2}$/.
 /** `YYYY-MM-DD` of a time, in UTC. */
 export const utcDate = (time: number): string => new Date(time).toISOString().slice(0, 10);
 
-/** The filters in the page's URL (never the key), with defaults for what is missing: the last 7 days, every page. */
+/**
+ * The filters in the page's URL (never the key), with defaults for what is missing: the last 30 days, the API's
+ * own default window, and every page.
+ */
 export const filtersFromUrl = (search = location.search, now = Date.now()): Filters => {
   const params = new URLSearchParams(search);
   const range = params.get('range');
@@ -46,8 +49,8 @@ export const filtersFromUrl = (search = location.search, now = Date.now()): Filt
   const to = params.get('to');
   const device = params.get('device');
   return {
-    range: isRange(range) ? range : '7d',
-    from: isDate(from) ? from : utcDate(now - 7 * DAY),
+    range: isRange(range) ? range : '30d',
+    from: isDate(from) ? from : utcDate(now - 30 * DAY),
     to: isDate(to) ? to : utcDate(now),
     path: params.get('path') ?? '',
     device: isDevice(device) ? device : '',

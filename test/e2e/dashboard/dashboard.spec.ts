@@ -185,7 +185,14 @@ test('a filter that matches nothing shows each empty state, saying what to do ne
   await page.getByLabel('Device').selectOption('mobile');
   await expect(page).toHaveURL(/device=mobile/);
   await expect(section(page, 'Net Promoter Score')).toContainText('No NPS answers in this range.');
-  await expect(section(page, 'Customer effort (CES)')).toContainText('Define a survey with a ces question');
+  // Each empty state names the filter that may have emptied it, first.
+  for (const title of ['Net Promoter Score', 'Friction', 'Web vitals', 'Verbatims'])
+    await expect(section(page, title).locator('.empty .narrowed')).toHaveText(
+      'Filtered to mobile devices: the filter may be what emptied this section. Clear it to see every page and device.',
+    );
+  await expect(section(page, 'Customer effort (CES)')).toContainText(
+    'Define a survey with a question of type ces through the admin API',
+  );
   await expect(section(page, 'Friction')).toContainText('No page views in this range.');
   await expect(section(page, 'Friction')).toContainText(`src="${COLLECTOR}/sdk/pulse.js"`);
   await expect(section(page, 'Web vitals')).toContainText('No web-vitals records in this range.');
@@ -249,8 +256,10 @@ test('CSV export downloads exactly the verbatims the table shows, formulas neutr
   ]);
   expect(download.suggestedFilename()).toBe(`pulse-${site.id}-verbatims.csv`);
   const [header, ...rows] = parseCsv(readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, ''));
-  expect(header).toEqual(['time', 'survey', 'question', 'score', 'answer', 'page', 'device']);
-  expect(rows.map((row) => [row[1], row[3], row[4], row[5], row[6]])).toEqual(
+  expect(header).toEqual(['time', 'survey', 'question', 'score_type', 'score', 'answer', 'page', 'device']);
+  // The score is a number, its kind in a column of its own; the table shows both as "NPS 9".
+  expect(rows.every((row) => row[3] === 'nps' && /^\d+$/.test(row[4]!))).toBe(true);
+  expect(rows.map((row) => [row[1], `NPS ${row[4]}`, row[5], row[6], row[7]])).toEqual(
     shown.map((row) => [row[1], row[2], row[3], row[4], row[5]]),
   );
 
@@ -261,7 +270,7 @@ test('CSV export downloads exactly the verbatims the table shows, formulas neutr
     verbatims.getByRole('button', { name: 'Export CSV (1 shown)' }).click(),
   ]);
   const [, row] = parseCsv(readFileSync(await formula.path(), 'utf8').replace(/^\uFEFF/, ''));
-  expect(row?.[4]).toBe(`'${FORMULA}`);
+  expect(row?.[5]).toBe(`'${FORMULA}`);
 });
 
 test('the dashboard is served with its own strict policy, and only its own files', async () => {

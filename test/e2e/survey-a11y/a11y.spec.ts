@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { expect, type Page, test } from '@playwright/test';
 import type { Question } from '@pulse/sdk/protocol';
-import { dialog, labSurvey, pulse, settle, unique } from '../helpers/surveys';
+import { dialog, expectNoSurvey, labSurvey, pulse, settle, unique } from '../helpers/surveys';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -82,16 +82,24 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
-test('an auto-shown prompt never steals focus from what the visitor is typing', async ({ page, isMobile }) => {
+test('an auto-shown prompt waits until the visitor leaves the field, then never steals focus', async ({
+  page,
+  isMobile,
+}) => {
   const id = unique('a11y-no-theft');
   await page.goto(await labSurvey(id, { triggers: [{ on: 'delay', seconds: 1.5 }] }));
   const input = page.locator('#lab-input');
   await (isMobile ? input.tap() : input.click());
   await page.keyboard.type('lam');
-  await expect(dialog(page)).toBeVisible();
+  // Past the delay, still typing: no prompt.
+  await page.waitForTimeout(2000);
+  await expectNoSurvey(page);
   await page.keyboard.type('ps');
-  await expect(input).toBeFocused();
   await expect(input).toHaveValue('lamps');
+  // The visitor moves on to a button: the prompt appears, and focus stays where they put it.
+  await page.locator('#lab-button').focus();
+  await expect(dialog(page)).toBeVisible();
+  await expect(page.locator('#lab-button')).toBeFocused();
   // Announced politely, without focus: the live region says what appeared.
   await expect(dialog(page).getByRole('status')).toHaveText('Feedback: How likely are you to recommend the lab?');
 });

@@ -15,7 +15,7 @@ const NoAnswers = ({ kind }: { kind: string }) => (
       <strong>No {kind} answers in this range.</strong>
     </p>
     <p>
-      Define a survey with a <code>{kind.toLowerCase()}</code> question through the admin API (
+      Define a survey with a question of type <code>{kind.toLowerCase()}</code> through the admin API (
       <code>PUT /v1/admin/sites/:site/surveys/:id</code>, described in the README's Surveys section and in{' '}
       <a href="/v1/openapi.json">the API document</a>), or widen the date range. Answers show here within a minute of
       being given.

@@ -5,8 +5,23 @@ import { useView } from '../context';
 import type { Loaded } from '../hooks';
 
 /**
+ * The first line of an empty state while a page or device filter is on: it names the filter, which may be what
+ * emptied the section (`Filtered to the page /pricing, mobile devices: …`). Nothing while neither is on.
+ */
+export const Narrowed = () => {
+  const { path, device } = useView().filters;
+  const narrowed = [path && `the page ${path}`, device && `${device} devices`].filter(Boolean).join(', ');
+  return narrowed ? (
+    <p class="narrowed">
+      Filtered to {narrowed}: the filter may be what emptied this section. Clear it to see every page and device.
+    </p>
+  ) : null;
+};
+
+/**
  * A dashboard section: its heading, then a loading state, an error state with a way to try again, an empty state
- * that says what to do next, or its content.
+ * that says what to do next (and names the page or device filter first, which may be what emptied it), or its
+ * content.
  */
 export const Section = <T,>({
   id,
@@ -53,7 +68,15 @@ export const Section = <T,>({
           </button>
         </div>
       )}
-      {loaded.state === 'done' && (isEmpty(loaded.value) ? <div class="empty">{empty}</div> : children(loaded.value))}
+      {loaded.state === 'done' &&
+        (isEmpty(loaded.value) ? (
+          <div class="empty">
+            <Narrowed />
+            {empty}
+          </div>
+        ) : (
+          children(loaded.value)
+        ))}
     </section>
   );
 };

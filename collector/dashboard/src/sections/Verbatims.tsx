@@ -5,7 +5,7 @@ import { useView, type View } from '../context';
 import { dateTime } from '../format';
 import { useLoad } from '../hooks';
 import { ScrollRegion } from './ScrollRegion';
-import { Section } from './Section';
+import { Narrowed, Section } from './Section';
 
 /** Verbatims per page. */
 const PAGE_SIZE = 25;
@@ -106,13 +106,23 @@ const loadVerbatims = async (
   };
 };
 
-const CSV_HEADER = ['time', 'survey', 'question', 'score', 'answer', 'page', 'device'] as const;
+// The score as a number a spreadsheet can sum, its kind (`nps`, `csat`, `ces`, `rating`) in a column of its own.
+const CSV_HEADER = ['time', 'survey', 'question', 'score_type', 'score', 'answer', 'page', 'device'] as const;
 
 /** The rows shown, as CSV (formula-like cells neutralised as the export does), downloaded as a file. */
 const downloadCsv = (rows: Verbatim[], site: string) => {
   const csv = csvLines(
     CSV_HEADER,
-    rows.map((row) => [row.time, row.survey, row.question, scoreText(row.score), row.text, row.path, row.device]),
+    rows.map((row) => [
+      row.time,
+      row.survey,
+      row.question,
+      row.score?.kind,
+      row.score?.value,
+      row.text,
+      row.path,
+      row.device,
+    ]),
   );
   const url = URL.createObjectURL(new Blob([`\uFEFF${csv}`], { type: 'text/csv;charset=utf-8' }));
   const link = document.createElement('a');
@@ -206,6 +216,7 @@ export const VerbatimsSection = () => {
         <>
           {rows.length === 0 ? (
             <div class="empty">
+              <Narrowed />
               {searching ? (
                 <p>No free-text answer matches this search in this range.</p>
               ) : (
