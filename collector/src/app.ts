@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import type { AppEnv } from './env';
-import { errorJson } from './lib/errors';
+import { describeIssues, errorJson } from './lib/errors';
 import { notFound, onError } from './middleware/errors';
 import { admin } from './routes/admin';
 import { assets } from './routes/assets';
@@ -21,9 +21,7 @@ export const createApp = () => {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
-      const [issue] = result.error.issues;
-      const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-      return errorJson(c, 400, 'invalid_request', `${where}${issue?.message ?? 'invalid request'}`);
+      return errorJson(c, 400, 'invalid_request', describeIssues(result.error.issues));
     },
   });
   app.onError(onError);

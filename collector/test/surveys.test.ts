@@ -171,7 +171,13 @@ describe('survey admin routes', () => {
   });
 
   it('refuses invalid definitions with a 400 that names the bad field', async () => {
-    expect(await refusal({ ...nps, thottle: { repeat: 'once' } })).toMatch(/thottle/);
+    expect(await refusal({ ...nps, thottle: { repeat: 'once' } })).toBe('thottle: unknown field');
+    // A typo of a required field: the unknown field first, with the field it probably meant.
+    const { triggers, ...untriggered } = nps;
+    expect(await refusal({ ...untriggered, trigers: triggers })).toBe(
+      'trigers: unknown field (did you mean triggers?)',
+    );
+    expect(await refusal({ ...nps, throttle: { repeats: 'once' } })).toBe('throttle.repeats: unknown field');
     expect(await refusal({ ...nps, triggers: [{ on: 'hover' }] })).toMatch(/^triggers\.0\.on: /);
     expect(await refusal({ ...nps, triggers: [{ on: 'delay' }] })).toMatch(/^triggers\.0\.seconds: /);
     expect(await refusal({ ...nps, triggers: [{ on: 'friction', signals: ['pageview'] }] })).toMatch(
