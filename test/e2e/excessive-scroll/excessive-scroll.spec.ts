@@ -2,16 +2,20 @@ import { expect, test } from '@playwright/test';
 import { eventually } from '../helpers/collector';
 import { deviceOf, flush, friction, recordRequests, sdkReady } from '../helpers/friction';
 
-/** Scrolls the page to `y` and waits for the scroll event to fire. */
-const scrollPage = (page: import('@playwright/test').Page, y: number) =>
-  page.evaluate(
-    (top) =>
-      new Promise<void>((done) => {
+/**
+ * Scrolls the page to each of `ys` in turn, each once the scroll event of the last has fired and 120 ms have passed.
+ * In the page, so that a slow test machine's round trips do not stretch the sequence past the detector's window.
+ */
+const scrollPage = (page: import('@playwright/test').Page, ys: number[]) =>
+  page.evaluate(async (tops) => {
+    for (const top of tops) {
+      await new Promise<void>((done) => {
         addEventListener('scroll', () => done(), { once: true });
         window.scrollTo(0, top);
-      }),
-    y,
-  );
+      });
+      await new Promise((done) => setTimeout(done, 120));
+    }
+  }, ys);
 
 test('scrolling back and forth four times within 2 s is excessive scrolling', async ({ page, isMobile }) => {
   const device = deviceOf(isMobile);
@@ -20,10 +24,7 @@ test('scrolling back and forth four times within 2 s is excessive scrolling', as
 
   await page.goto('/shop');
   await sdkReady(page);
-  for (const y of [900, 300, 1100, 200, 1000]) {
-    await scrollPage(page, y);
-    await page.waitForTimeout(120);
-  }
+  await scrollPage(page, [900, 300, 1100, 200, 1000]);
   await flush(page);
 
   expect(sent.events().filter((event) => event.type === 'excessive_scroll')).toEqual([
@@ -40,10 +41,7 @@ test('reading down the page, even quickly, is not excessive scrolling', async ({
   const sent = recordRequests(page.context());
   await page.goto('/shop');
   await sdkReady(page);
-  for (const y of [300, 600, 900, 1200, 1500]) {
-    await scrollPage(page, y);
-    await page.waitForTimeout(120);
-  }
+  await scrollPage(page, [300, 600, 900, 1200, 1500]);
   await flush(page);
   // The page view went out (and web vitals may have): the batch that would carry the signal was sent.
   expect(
