@@ -286,6 +286,18 @@ describe('createSurveys decisions (debug mode)', () => {
     expect(notes).toEqual([{ id: 'help', decision: { rule: 'page' }, on: 'click' }]);
   });
 
+  it('notes a prompt dropped because the visitor typed until the page view changed', async () => {
+    document.body.innerHTML += '<input id="search" type="search">';
+    document.querySelector<HTMLInputElement>('#search')!.focus();
+    const { engine, notes } = noted([survey('nps', { on: 'delay', seconds: 1 })]);
+    await vi.advanceTimersByTimeAsync(1000);
+    engine.pageview();
+    notes.length = 0;
+    document.querySelector<HTMLInputElement>('#search')!.blur();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(notes).toEqual([{ id: 'nps', decision: { rule: 'moved' }, on: 'delay' }]);
+  });
+
   it('names the global cool-down, with the time it ends, on the next page view', async () => {
     const { engine, notes } = noted([
       survey('nps', { on: 'pageview' }),

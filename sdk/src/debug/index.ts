@@ -56,6 +56,8 @@ const reason = (decision: Decision, survey: SurveyDefinition): string => {
       return `not shown: sampling, this visitor is outside its ${Math.round(decision.sample * 100)} % sample`;
     case 'page':
       return 'not shown: another survey already used this page view\u2019s one automatic prompt';
+    case 'moved':
+      return 'not shown: the visitor was typing in a field until the page view changed, and a prompt is for its page view';
     case 'unshown':
       return 'not shown: another survey is on screen, consent for surveys is missing, or its element is not on the page';
     case 'tab':

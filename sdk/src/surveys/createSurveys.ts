@@ -33,10 +33,10 @@ export interface Surveys {
 
 /**
  * A survey decision, for debug mode: the rule that kept it hidden, or that it waits for its triggers, showed, found
- * this page view's one automatic prompt used, could not show (another survey on screen, no consent, no element to
- * render into), or is a tab the visitor opens.
+ * this page view's one automatic prompt used, was dropped because the visitor typed until the page view changed,
+ * could not show (another survey on screen, no consent, no element to render into), or is a tab the visitor opens.
  */
-export type Decision = Blocked | { rule: 'waits' | 'shown' | 'page' | 'unshown' | 'tab' };
+export type Decision = Blocked | { rule: 'waits' | 'shown' | 'page' | 'moved' | 'unshown' | 'tab' };
 
 /**
  * Hears each survey decision (debug mode): at every page view, and each time one of its triggers fires. The
@@ -135,7 +135,8 @@ export const createSurveys = (
           // Never while the visitor types in a field of the page: once they leave it, on this page view only.
           const view = views;
           await notTyping(signal);
-          if (view !== views || promptedThisPage) blocked = { rule: 'page' };
+          if (view !== views) blocked = { rule: 'moved' };
+          else if (promptedThisPage) blocked = { rule: 'page' };
         }
         const shown = !blocked && (await present(survey, survey.display?.into, false));
         promptedThisPage ||= shown;
