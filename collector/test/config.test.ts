@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONFIG_CACHE_MS, forgetConfig, readConfigCached } from '../src/db/siteConfig';
 import { ADMIN, call, createSite } from './helpers';
 
@@ -121,5 +121,104 @@ describe('surveys and the public config', () => {
     expect(JSON.parse((await readConfigCached(env.DB, writeKey, start + CONFIG_CACHE_MS))!.body).thresholds).toEqual(
       {},
     );
+  });
+});
+
+describe('survey preview links', () => {
+  let shop: { id: string; writeKey: string };
+  const previewed = { ...survey, id: 'help', triggers: [{ on: 'manual' }], url: [{ match: 'exact', value: '/help' }] };
+
+  /** Asks the admin API for a preview link of a survey of the preview site. */
+  const link = async (id = 'help') => {
+    const response = await call(`/v1/admin/sites/preview-site/surveys/${id}/preview`, {
+      method: 'POST',
+      headers: ADMIN,
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  /** The config as a page opened with `token` asks for it. */
+  const previewConfig = (token: string) =>
+    call(`/v1/sites/${shop.writeKey}/config?preview=${encodeURIComponent(token)}`);
+
+  beforeAll(async () => {
+    shop = await createSite('preview-site', ['https://shop.example']);
+    const put = await call('/v1/admin/sites/preview-site/surveys/help', {
+      method: 'PUT',
+      headers: { ...ADMIN, 'Content-Type': 'application/json' },
+      body: JSON.stringify(previewed),
+    });
+    expect(put.status).toBe(201);
+  });
+
+  it('issues a link that works for 30 minutes, and the config answers its survey, uncached', async () => {
+    const before = Date.now();
+    const { status, body } = await link();
+    expect(status).toBe(201);
+    expect(body.expires).toBeGreaterThanOrEqual(before + 30 * 60_000);
+    expect(body.query).toBe(`pulse-preview=${body.token}`);
+    expect(body.url).toBe(`https://shop.example/?pulse-preview=${body.token}`);
+    const response = await previewConfig(body.token as string);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await response.json()).toEqual({ surveys: [previewed], preview: previewed, thresholds: {} });
+  });
+
+  it('refuses with 403 a link altered, for another site, expired, or issued before the read key changed', async () => {
+    const { body } = await link();
+    const token = body.token as string;
+    const [payload, signature] = token.split('.') as [string, string];
+    const other = await createSite('preview-other');
+    const forged = btoa(JSON.stringify({ survey: 'help', expires: Date.now() + 864e5 })).replace(/=+$/, '');
+    const refusals = [
+      [`${forged}.${signature}`, 'preview_invalid'],
+      [`${payload}.${signature.slice(0, -2)}`, 'preview_invalid'],
+      ['nonsense', 'preview_invalid'],
+    ] as const;
+    for (const [bad, code] of refusals) {
+      const response = await previewConfig(bad);
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
+    }
+    const elsewhere = await call(`/v1/sites/${other.writeKey}/config?preview=${token}`);
+    expect(elsewhere.status).toBe(403);
+    await elsewhere.text();
+
+    vi.useFakeTimers({ now: Date.now() + 30 * 60_000 + 1, toFake: ['Date'] });
+    try {
+      const expired = await previewConfig(token);
+      expect(expired.status).toBe(403);
+      const { error } = (await expired.json()) as { error: { code: string; message: string } };
+      expect(error.code).toBe('preview_expired');
+      expect(error.message).toMatch(/expired at \d{4}-\d\d-\d\dT/);
+    } finally {
+      vi.useRealTimers();
+    }
+
+    const rotated = await call('/v1/admin/sites/preview-site/keys', {
+      method: 'POST',
+      headers: { ...ADMIN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ which: 'read' }),
+    });
+    expect(rotated.status).toBe(200);
+    await rotated.text();
+    const revoked = await previewConfig(token);
+    expect(revoked.status).toBe(403);
+    await revoked.text();
+  });
+
+  it('answers 404 for a survey the site does not have, when asked for a link or when it was deleted since', async () => {
+    expect((await link('missing')).status).toBe(404);
+    await call('/v1/admin/sites/preview-site/surveys/gone', {
+      method: 'PUT',
+      headers: { ...ADMIN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...previewed, id: 'gone' }),
+    }).then((response) => response.text());
+    const { body } = await link('gone');
+    await call('/v1/admin/sites/preview-site/surveys/gone', { method: 'DELETE', headers: ADMIN });
+    const response = await previewConfig(body.token as string);
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('survey_not_found');
   });
 });

@@ -125,6 +125,9 @@ export const init = (options: PulseOptions): Pulse => {
   const privacySignal =
     (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true || navigator.doNotTrack === '1';
   const pending = options.consent === 'pending';
+  // A preview link's token (`?pulse-preview=`, from the admin API): its survey shows at once, and the page records
+  // nothing, neither events nor survey history.
+  const preview = /[?&]pulse-preview=([^&#]+)/.exec(location.search)?.[1];
   let debug = !!options.debug;
   const consent: Required<Consent> = { analytics: !pending && !privacySignal, surveys: !pending };
 
@@ -145,7 +148,7 @@ export const init = (options: PulseOptions): Pulse => {
   const capture = (event: Signal, purpose: keyof Consent = 'analytics', now = Date.now(), url = currentUrl()) => {
     // Before the consent check: a survey may follow a `track` event or a friction signal even without analytics.
     surveys?.observe(event);
-    if (!consent[purpose] || storage('optout')) return;
+    if (preview || !consent[purpose] || storage('optout')) return;
     const { visitor, session } = touchSession(thresholds.session.idleMinutes, now);
     const full = {
       id: uuid7(now),
@@ -175,12 +178,13 @@ export const init = (options: PulseOptions): Pulse => {
   const present = async (survey: SurveyDefinition, { into, opened, tab, closed }: PresentOptions) => {
     // Null only when a selector was given and matches nothing.
     const target = into && document.querySelector(into);
-    if (!consent.surveys || target === null) return false;
+    if (!(consent.surveys || preview) || target === null) return false;
     const { mount } = await loadChunk('widget', assets);
     // A new response id each time the survey opens: a tab can open it more than once.
     let tag: { survey: string; response: string };
     /** Records one step of the survey: its event, the visitor's history, and the host's listeners. */
     const step = (what: keyof SurveyHistory, event: Signal, detail: object = tag) => {
+      if (preview) return;
       capture(event, 'surveys');
       recordHistory(survey.id, what);
       emit(what, detail as Parameters<PulseListeners[typeof what]>[0] & { question: string; value: unknown });
@@ -237,9 +241,12 @@ export const init = (options: PulseOptions): Pulse => {
     debug ||= !!storage('debug');
     await nextTask();
     void delivery.flush();
-    // An error answer (unknown site) has neither field: defaults, and no surveys. No config (offline): no surveys,
-    // and `show` stops waiting for them.
-    const config = fetch(`${endpoint}/v1/sites/${encodeURIComponent(site)}/config`, { credentials: 'omit' })
+    // An error answer (unknown site, a preview link that expired: the browser logs its 403) has none of the fields:
+    // defaults, and no surveys. No config (offline): no surveys, and `show` stops waiting for them.
+    const config = fetch(
+      `${endpoint}/v1/sites/${encodeURIComponent(site)}/config${preview ? `?preview=${preview}` : ''}`,
+      { credentials: 'omit' },
+    )
       .then((response) => response.json() as Promise<Partial<SiteConfig>>)
       .catch(() => ({}) as Partial<SiteConfig>);
     try {
@@ -263,10 +270,12 @@ export const init = (options: PulseOptions): Pulse => {
     } catch {
       // No engine (offline, blocked): events are still captured, and no survey shows.
     }
-    const { thresholds: overrides, surveys: definitions } = await config;
-    applyThresholds(thresholds, overrides);
+    const answer = await config;
+    applyThresholds(thresholds, answer.thresholds);
     await run(true);
-    surveys?.update(definitions ?? []);
+    // A preview shows its survey only: no automatic prompt on top of it.
+    surveys?.update(preview ? [] : (answer.surveys ?? []));
+    if (answer.preview) void present(answer.preview, {}).catch(() => false);
     ready();
   };
   // Idle soon enough that a survey due on the page view shows within a second of the load event.

@@ -348,6 +348,8 @@ export interface Thresholds {
 /** The body of `GET /v1/sites/:site/config`. */
 export interface SiteConfig {
   surveys: SurveyDefinition[];
+  /** The survey a preview link shows at once, where the page was opened with one (`?pulse-preview=`). */
+  preview?: SurveyDefinition;
   thresholds: {
     [K in keyof Thresholds]?: Thresholds[K] extends object ? Partial<Thresholds[K]> : Thresholds[K];
   };

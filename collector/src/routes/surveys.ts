@@ -1,9 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { forgetConfig } from '../db/siteConfig';
-import { requireSite } from '../db/sites';
+import { requireSite, siteOrigins } from '../db/sites';
 import { deleteSurvey, listSurveys, putSurvey } from '../db/surveys';
 import type { AppEnv } from '../env';
 import { ApiError } from '../lib/errors';
+import { PREVIEW_MS, signPreview } from '../lib/previewToken';
 import { DEFAULT_GLOBAL_COOLDOWN_DAYS, surveyWarnings } from '../lib/surveyWarnings';
 import { requireAdmin } from '../middleware/auth';
 import { ADMIN_ERRORS, ADMIN_TOKEN, errorResponse } from '../schema/common';
@@ -113,6 +114,46 @@ const deleteRoute = createRoute({
   },
 });
 
+const SurveyPreviewSchema = z
+  .object({
+    token: z.string().openapi({ description: 'The signed token; the config route takes it as `preview`.' }),
+    query: z
+      .string()
+      .openapi({ description: 'What to add to the query string of any page of the site that has the tag.' }),
+    url: z.string().nullable().openapi({
+      description: "The site's first allowed origin with the query, or null for a site that allows any origin.",
+    }),
+    expires: z.number().int().openapi({ description: 'When the link stops working, ms since the epoch.' }),
+  })
+  .openapi('SurveyPreview', {
+    example: {
+      token: 'eyJzdXJ2ZXkiOiJucHMiLCJleHBpcmVzIjoxNzk2NjAwMDAwMDAwfQ.2kq…',
+      query: 'pulse-preview=eyJzdXJ2ZXkiOiJucHMiLCJleHBpcmVzIjoxNzk2NjAwMDAwMDAwfQ.2kq…',
+      url: 'https://shop.example/?pulse-preview=eyJzdXJ2ZXkiOiJucHMiLCJleHBpcmVzIjoxNzk2NjAwMDAwMDAwfQ.2kq…',
+      expires: 1796600000000,
+    },
+  });
+
+const previewRoute = createRoute({
+  method: 'post',
+  operationId: 'previewSurvey',
+  path: '/v1/admin/sites/{site}/surveys/{survey}/preview',
+  tags: ['Admin'],
+  summary: 'A preview link for a survey',
+  description:
+    'A signed link that works for 30 minutes: any page of the site opened with `?pulse-preview=<token>` shows the ' +
+    'survey at once, whatever its triggers, URL rules, targeting, sampling and throttles, and that page records ' +
+    'nothing: no event, no answer, no survey history. Changing the read key revokes every link.',
+  security: ADMIN_TOKEN,
+  middleware: [requireAdmin] as const,
+  request: { params: SurveyParamsSchema },
+  responses: {
+    201: { description: 'The link.', content: { 'application/json': { schema: SurveyPreviewSchema } } },
+    404: errorResponse('No such site or survey.'),
+    ...ADMIN_ERRORS,
+  },
+});
+
 /** `/v1/admin/sites/:site/surveys…`: list, create or replace, and delete survey definitions, behind the admin token. */
 export const surveys = new OpenAPIHono<AppEnv>()
   .openapi(listRoute, async (c) => {
@@ -132,6 +173,17 @@ export const surveys = new OpenAPIHono<AppEnv>()
     };
     const warnings = surveyWarnings(survey, await listSurveys(c.env.DB, site.id), globalCooldownDays);
     return c.json({ ...survey, warnings }, existed ? 200 : 201);
+  })
+  .openapi(previewRoute, async (c) => {
+    const { site: siteId, survey: surveyId } = c.req.valid('param');
+    const site = await requireSite(c.env.DB, siteId);
+    if (!(await listSurveys(c.env.DB, site.id)).some((survey) => survey.id === surveyId))
+      throw new ApiError(404, 'survey_not_found', `The site has no survey ${surveyId}.`);
+    const expires = Date.now() + PREVIEW_MS;
+    const token = await signPreview(site, surveyId, expires);
+    const query = `pulse-preview=${token}`;
+    const [origin] = siteOrigins(site);
+    return c.json({ token, query, url: origin ? `${origin}/?${query}` : null, expires }, 201);
   })
   .openapi(deleteRoute, async (c) => {
     const { site: siteId, survey: surveyId } = c.req.valid('param');

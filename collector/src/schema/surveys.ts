@@ -180,7 +180,13 @@ export const ThresholdsSchema = z
 
 /** The body of the public config route. */
 export const SiteConfigSchema = z
-  .object({ surveys: z.array(SurveyDefinitionSchema), thresholds: ThresholdsSchema })
+  .object({
+    surveys: z.array(SurveyDefinitionSchema),
+    preview: SurveyDefinitionSchema.optional().openapi({
+      description: 'The survey a preview link shows at once; only with the `preview` query parameter.',
+    }),
+    thresholds: ThresholdsSchema,
+  })
   .openapi('SiteConfig');
 
 /** Compile-time proof that the survey and config schemas accept exactly what the SDK's types describe. */

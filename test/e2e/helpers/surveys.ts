@@ -46,7 +46,8 @@ export const labSite = async (page: Page, name: string, thresholds?: { globalCoo
   });
   expect(created.status).toBe(201);
   const { writeKey } = (await created.json()) as { writeKey: string };
-  await page.route(`**/v1/sites/${demoKeys().writeKey}/config`, (route) =>
+  // `config*`: a preview link adds its token to the query.
+  await page.route(`**/v1/sites/${demoKeys().writeKey}/config*`, (route) =>
     route.continue({ url: route.request().url().replace(demoKeys().writeKey, writeKey) }),
   );
   return {
