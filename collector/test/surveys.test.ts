@@ -125,6 +125,41 @@ describe('survey admin routes', () => {
     ]);
   });
 
+  it('warns of triggers that can never fire for the visitors a survey targets', async () => {
+    const site = 'survey-never-fires';
+    await createSite(site);
+    const put = async (changes: object) => {
+      const response = await call(`/v1/admin/sites/${site}/surveys/exit`, {
+        method: 'PUT',
+        headers: { ...ADMIN, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ...nps, id: 'exit', ...changes }),
+      });
+      expect(response.status).toBeLessThan(300);
+      return ((await response.json()) as { warnings: string[] }).warnings;
+    };
+    expect(await put({ triggers: [{ on: 'exit_intent' }], targeting: { devices: ['mobile', 'tablet'] } })).toEqual([
+      'triggers: none can fire for the visitors it targets: exit_intent fires only on desktop, and targeting.devices ' +
+        'is mobile, tablet.',
+    ]);
+    expect(
+      await put({
+        triggers: [{ on: 'exit_intent' }, { on: 'visit', count: 3 }, { on: 'manual' }],
+        targeting: { devices: ['mobile'], visitor: 'new' },
+      }),
+    ).toEqual([
+      'triggers: none can fire for the visitors it targets: exit_intent fires only on desktop, and targeting.devices ' +
+        'is mobile; visit 3 never comes for a new visitor (targeting.visitor: new), who is on visit 1.',
+    ]);
+    // One trigger that can fire is enough.
+    expect(
+      await put({
+        triggers: [{ on: 'exit_intent' }, { on: 'visit', count: 1 }],
+        targeting: { visitor: 'new', devices: ['mobile'] },
+      }),
+    ).toEqual([]);
+    expect(await put({ triggers: [{ on: 'exit_intent' }], targeting: { devices: ['desktop'] } })).toEqual([]);
+  });
+
   it('creates, lists, replaces and deletes surveys, and the public config follows', async () => {
     const first = await admin('PUT', '/nps', nps);
     expect(first.status).toBe(201);

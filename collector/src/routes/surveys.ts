@@ -58,7 +58,8 @@ const SavedSurveySchema = z
     warnings: z.array(z.string()).openapi({
       description:
         'Rules that will keep this survey from showing although it is valid: the global cool-down or the one ' +
-        "prompt per page view it shares with the site's other surveys, a sample of 0, no trigger that fires by itself.",
+        "prompt per page view it shares with the site's other surveys, a sample of 0, no trigger that fires by itself, " +
+        'or none that can fire for the visitors it targets (exit intent on phones only, a later visit for new visitors).',
     }),
   })
   .openapi('SavedSurvey', {
