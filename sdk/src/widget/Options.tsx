@@ -34,14 +34,23 @@ export const Options = ({ labelId, look, items, multi, ends, strings, onAnswer }
   // Set by pointerdown so that the change it causes answers at once; arrow keys only move the choice.
   const pointer = useRef(false);
   const confirm = () => chosen.length && onAnswer(multi ? (chosen as string[]) : chosen[0]!);
+  const two = !!ends && items.length > 7;
   return (
     <fieldset
       aria-labelledby={labelId}
       onKeyDown={(event) => event.key === 'Enter' && (event.target as Element).tagName === 'INPUT' && confirm()}
     >
-      {/* A scale of more than 7 takes two rows, so that every target stays at least 44 px wide. */}
-      <div class={look} style={{ '--c': items.length > 7 ? Math.ceil(items.length / 2) : items.length }}>
-        {items.map(({ value, name, content }) => (
+      {/*
+        A scale of more than 7 is one row where it has room for 44 px targets (the card widens for it on a screen
+        of 640 px or more), else two balanced rows with the low end named under the first.
+      */}
+      <div class={two ? `${look} two` : look} style={{ '--c': two ? Math.ceil(items.length / 2) : items.length }}>
+        {items.map(({ value, name, content }, i) => [
+          two && i === Math.ceil(items.length / 2) && (
+            <span class="mid" aria-hidden="true">
+              {ends![0]}
+            </span>
+          ),
           <label class="opt" key={value} onPointerDown={() => (pointer.current = !multi)}>
             <input
               type={multi ? 'checkbox' : 'radio'}
@@ -59,8 +68,8 @@ export const Options = ({ labelId, look, items, multi, ends, strings, onAnswer }
               }}
             />
             <span aria-hidden="true">{content}</span>
-          </label>
-        ))}
+          </label>,
+        ])}
       </div>
       {ends && (
         <div class="ends" aria-hidden="true">

@@ -94,7 +94,52 @@ test('host-page CSS changes nothing inside the widget', async ({ page }) => {
 test('theming: the page sets the accent through CSS custom properties', async ({ page }) => {
   await page.goto(await labSurvey(unique('layout-theme')));
   await page.addStyleTag({ content: ':root { --pulse-accent: rgb(180, 83, 26); --pulse-radius: 4px }' });
+  // A choice made with the keyboard enables Next (a disabled one is drawn in the card's own colours).
+  await dialog(page).getByRole('radio').first().focus();
+  await page.keyboard.press('ArrowRight');
   const next = dialog(page).getByRole('button', { name: 'Next' });
+  await expect(next).toBeEnabled();
   await expect(next).toHaveCSS('background-color', 'rgb(180, 83, 26)');
   await expect(next).toHaveCSS('border-radius', '2px');
+});
+
+test('the NPS scale of 44 px targets: one row in a desktop card, two balanced rows on a 360 px phone, each end named under its cell', async ({
+  page,
+  isMobile,
+}) => {
+  if (isMobile) await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(await labSurvey(unique('layout-nps')));
+  await expect(dialog(page)).toBeVisible();
+  await page.waitForTimeout(400);
+  const cells = await Promise.all(
+    (await dialog(page).getByRole('radio').all()).map(async (radio) => (await radio.boundingBox())!),
+  );
+  const [low, high] = await Promise.all(
+    ['not at all likely', 'extremely likely'].map(
+      async (name) =>
+        (await page.locator('pulse-survey').getByText(name, { exact: true }).filter({ visible: true }).boundingBox())!,
+    ),
+  );
+  const rows = [...new Set(cells.map((cell) => Math.round(cell.y)))];
+  const [zero, ten] = [cells[0]!, cells[10]!];
+  expect(cells).toHaveLength(11);
+  for (const cell of cells) {
+    expect(cell.width).toBeGreaterThanOrEqual(44);
+    expect(cell.height).toBeGreaterThanOrEqual(44);
+  }
+  if (!isMobile) expect(rows).toHaveLength(1);
+  else {
+    // 0–5 on the first row, 6–10 on the second, both as wide as the card.
+    expect(rows).toHaveLength(2);
+    expect(cells.map((cell) => (Math.round(cell.y) === rows[0] ? 1 : 2))).toEqual([1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2]);
+    expect(cells[6]!.x).toBeCloseTo(zero.x, 0);
+    expect(ten.x + ten.width).toBeCloseTo(cells[5]!.x + cells[5]!.width, 0);
+    // The low end's name sits between the rows, under 0; the high end's under the second row, under 10.
+    expect(low.y).toBeGreaterThanOrEqual(zero.y + zero.height);
+    expect(low.y + low.height).toBeLessThanOrEqual(cells[6]!.y);
+  }
+  expect(low.x).toBeCloseTo(zero.x, 0);
+  expect(low.y).toBeGreaterThanOrEqual(zero.y + zero.height);
+  expect(high.x + high.width).toBeCloseTo(ten.x + ten.width, 0);
+  expect(high.y).toBeGreaterThanOrEqual(ten.y + ten.height);
 });
