@@ -1,3 +1,4 @@
+import type { SiteConfig } from '@pulse/sdk/protocol';
 import type { FrictionStats, FunnelStats, VitalStats } from '../../src/schema/frictionStats';
 import type { AnswerPage } from '../../src/schema/responses';
 import type { CesStats, CsatStats, NpsStats } from '../../src/schema/stats';
@@ -72,4 +73,18 @@ export const read = async <R extends keyof Routes>(
     error?.code ?? 'http_error',
     error?.message ?? `The collector answered ${response.status}.`,
   );
+};
+
+/**
+ * The names of the site's surveys, by id, from its public config; a survey without a name, or deleted since its
+ * answers came, is shown by its id. Empty where the config cannot be read: ids are still right.
+ */
+export const surveyNames = async (site: string, signal?: AbortSignal): Promise<Record<string, string>> => {
+  try {
+    const response = await fetch(`/v1/sites/${encodeURIComponent(site)}/config`, { signal });
+    const { surveys } = (await response.json()) as SiteConfig;
+    return Object.fromEntries(surveys.filter((survey) => survey.name).map((survey) => [survey.id, survey.name!]));
+  } catch {
+    return {};
+  }
 };

@@ -8,6 +8,7 @@ import {
   type LabSite,
   parseCsv,
   putFunnel,
+  putSurvey,
   section,
   sendEvents,
   signIn,
@@ -34,6 +35,12 @@ let site: LabSite;
  */
 test.beforeAll(async () => {
   site = await createSite(`dash-${test.info().project.name}-${Date.now()}`);
+  await putSurvey(site.id, {
+    id: 'support',
+    name: 'Support CSAT',
+    questions: [{ id: 'score', type: 'csat', text: 'How did we do?' }],
+    triggers: [{ on: 'manual' }],
+  });
   await putFunnel(site.id, {
     id: 'buy',
     name: 'Buy',
@@ -157,6 +164,14 @@ test('every section shows the seeded numbers, with text equivalents of its chart
     ['/p/buy', 'desktop', expect.stringMatching(/^✕ [45]\.\d s \(poor\)$/)],
     ['/p/home', 'desktop', expect.stringMatching(/^✓ 1\.\d s \(good\)$/)],
   ]);
+  // Sorted by how far past its good threshold LCP is: the worst first, then the best first.
+  const lcp = vitals.locator('table.vitals-table').getByRole('columnheader', { name: 'LCP' });
+  await lcp.getByRole('button').click();
+  await expect(lcp).toHaveAttribute('aria-sort', 'descending');
+  expect((await tableRows(page, 'table.vitals-table')).map((row) => row[0])).toEqual(['/p/buy', '/p/home']);
+  await lcp.getByRole('button').click();
+  await expect(lcp).toHaveAttribute('aria-sort', 'ascending');
+  expect((await tableRows(page, 'table.vitals-table')).map((row) => row[0])).toEqual(['/p/home', '/p/buy']);
 
   const funnels = section(page, 'Funnels');
   await expect(funnels).toContainText('3 sessions entered, 1 completed: 33 % conversion.');
@@ -168,7 +183,8 @@ test('every section shows the seeded numbers, with text equivalents of its chart
 
   const verbatims = section(page, 'Verbatims');
   expect((await tableRows(page, 'table.verbatims')).map((row) => row.slice(1, 5))).toEqual([
-    ['support', 'CSAT 2', FORMULA, '/p/home'],
+    // A survey the site defined with a name is shown by it; the others by their ids.
+    ['Support CSAT', 'CSAT 2', FORMULA, '/p/home'],
     ['nps', 'NPS 2', MARKUP, '/p/home'],
     ['nps', 'NPS 6', 'Checkout was slow', '/p/home'],
     ['nps', 'NPS 10', 'Lovely warm light', '/p/home'],
@@ -224,6 +240,75 @@ test('a wrong key shows the error state, and the key is kept in the tab only, ne
   await expect(page.getByLabel('Read key')).toHaveValue('');
   expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain(site.readKey);
 });
+
+for (const [width, height] of [
+  [1366, 768],
+  [390, 844],
+] as const) {
+  test(`nothing is clipped at ${width} × ${height}: every chart and table fits its card, or its scroller says it scrolls`, async ({
+    page,
+    isMobile,
+  }) => {
+    // The laptop on the desktop project, the phone on the phone project.
+    test.skip(isMobile !== width < 1000);
+    await page.setViewportSize({ width, height });
+    await signIn(page, site.id, site.readKey);
+    await expect(section(page, 'Verbatims').locator('table.verbatims tbody tr')).toHaveCount(4);
+    await expect(section(page, 'Friction').locator('table.friction')).toBeVisible();
+    const problems = await page.evaluate(() => {
+      const found: string[] = [];
+      /** An element as a failure names it: its tag and classes, and the heading of the card it is in. */
+      const name = (element: Element) =>
+        `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')} in "${element.closest('section:has(h2)')?.querySelector('h2')?.textContent}"`;
+      // The page itself never scrolls sideways.
+      if (document.documentElement.scrollWidth > innerWidth)
+        found.push(`the page is ${document.documentElement.scrollWidth} px wide`);
+      for (const element of Array.from(
+        document.querySelectorAll('main svg, main table, main .headline, main h2, main .stacked-bar'),
+      )) {
+        const box = element.getBoundingClientRect();
+        if (!box.width) continue;
+        const scroller = element.closest('.table-scroll');
+        const container = (scroller ?? element.closest('section')!).getBoundingClientRect();
+        if (scroller) {
+          // A table wider than its scroller is fine when the scroller shows that it scrolls.
+          if (scroller.scrollWidth > scroller.clientWidth + 1 && !scroller.matches('[data-scrolls]'))
+            found.push(`${name(element)} scrolls without saying so`);
+          continue;
+        }
+        if (box.left < container.left - 0.5 || box.right > container.right + 0.5)
+          found.push(
+            `${name(element)}: ${Math.round(box.left)}–${Math.round(box.right)} outside ${Math.round(container.left)}–${Math.round(container.right)}`,
+          );
+      }
+      // Text cut by its own box: an element whose content is wider or taller than it, with overflow hidden.
+      for (const element of Array.from(document.querySelectorAll('main *'))) {
+        const style = getComputedStyle(element);
+        // A visually hidden element (1 px, for screen readers) is meant to cut its content.
+        if ((style.overflowX === 'hidden' || style.overflowY === 'hidden') && element.clientWidth > 1)
+          if (element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1)
+            found.push(`${name(element)} cuts its content`);
+      }
+      // SVG text outside its chart's viewBox is clipped by the svg.
+      for (const label of Array.from(document.querySelectorAll('main svg text'))) {
+        const svg = label.closest('svg')!.getBoundingClientRect();
+        const box = label.getBoundingClientRect();
+        if (
+          box.left < svg.left - 0.5 ||
+          box.right > svg.right + 0.5 ||
+          box.top < svg.top - 0.5 ||
+          box.bottom > svg.bottom + 0.5
+        )
+          found.push(`"${label.textContent}" sticks out of its chart`);
+      }
+      return found;
+    });
+    expect(problems).toEqual([]);
+    // A laptop fits the friction table whole, its trend column included.
+    if (width > 1000)
+      await expect(section(page, 'Friction').locator('.table-scroll').first()).not.toHaveAttribute('data-scrolls');
+  });
+}
 
 test('a verbatim with markup is shown as text and runs nothing', async ({ page }) => {
   const dialogs: string[] = [];

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import type { PulseEvent } from '@pulse/sdk/protocol';
+import type { PulseEvent, SurveyDefinition } from '@pulse/sdk/protocol';
 import { eventually } from './collector';
 import { ADMIN_TOKEN, COLLECTOR } from './ports.mjs';
 
@@ -37,6 +37,10 @@ export const createSite = async (id: string): Promise<LabSite> => {
 /** Defines a funnel of a site through the admin API. */
 export const putFunnel = (site: string, funnel: unknown) =>
   admin('PUT', `/sites/${site}/funnels/${(funnel as { id: string }).id}`, funnel);
+
+/** Defines a survey of a site through the admin API. */
+export const putSurvey = (site: string, survey: SurveyDefinition) =>
+  admin('PUT', `/sites/${site}/surveys/${survey.id}`, survey);
 
 /** An event without its id and, optionally, its time, which `sendEvents` adds (member by member of the union). */
 export type Draft = PulseEvent extends infer Event

@@ -12,7 +12,8 @@ export interface TrendPoint {
 }
 
 const HEIGHT = 180;
-const PAD = { top: 12, right: 12, bottom: 24, left: 40 };
+// Room on the left for the widest tick label, "100 %".
+const PAD = { top: 12, right: 12, bottom: 24, left: 48 };
 
 /**
  * A line of a score over time, inside the band of its 95 % interval, drawn as SVG at the width of its container.

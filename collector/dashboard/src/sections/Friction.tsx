@@ -9,6 +9,7 @@ import { useLoad } from '../hooks';
 import { TagSnippet } from '../snippet';
 import { ScrollRegion } from './ScrollRegion';
 import { Section } from './Section';
+import { type Sort, SortHeader } from './SortHeader';
 import { useStats } from './useStats';
 
 /** Each signal's name in the table. */
@@ -55,34 +56,9 @@ const PageTrend = ({ path }: { path: string }) => {
   );
 };
 
-/** A column header that sorts the table by its column, and says how it is sorted. */
-const SortHeader = ({
-  column,
-  label,
-  sort,
-  onSort,
-}: {
-  column: SortKey;
-  label: string;
-  sort: { key: SortKey; descending: boolean };
-  onSort: (key: SortKey) => void;
-}) => {
-  const active = sort.key === column;
-  return (
-    <th scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : undefined}>
-      <button type="button" class="sort" onClick={() => onSort(column)}>
-        {label}
-        <span aria-hidden="true" class="arrow">
-          {active ? (sort.descending ? '▼' : '▲') : '↕'}
-        </span>
-      </button>
-    </th>
-  );
-};
-
 /** The friction table per page, sortable by any column, with a sparkline per row, and the worst elements. */
 const FrictionTables = ({ stats }: { stats: FrictionStats }) => {
-  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'rate', descending: true });
+  const [sort, setSort] = useState<Sort<SortKey>>({ key: 'rate', descending: true });
   const [all, setAll] = useState(false);
   const onSort = (key: SortKey) =>
     setSort((previous) => ({ key, descending: previous.key === key ? !previous.descending : key !== 'path' }));

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { csvLines } from '../../../src/lib/csv';
-import { type Answer, type Credentials, read } from '../api';
+import { type Answer, type Credentials, read, surveyNames } from '../api';
 import { useView, type View } from '../context';
 import { dateTime } from '../format';
 import { useLoad } from '../hooks';
@@ -155,6 +155,9 @@ export const VerbatimsSection = () => {
   const rows = first.state === 'done' ? [...first.value.rows, ...(extra?.page.rows ?? [])] : [];
   const next = extra ? extra.page.next : first.state === 'done' ? first.value.next : null;
   for (const row of rows) surveys.current.add(row.survey);
+  const names = useLoad(view.credentials.site, (signal) => surveyNames(view.credentials.site, signal));
+  /** A survey as the owner named it, else its id. */
+  const surveyName = (id: string) => (names.state === 'done' && names.value[id]) || id;
 
   const loadMore = async () => {
     if (!next) return;
@@ -199,11 +202,13 @@ export const VerbatimsSection = () => {
               onChange={(event) => setTyped({ ...typed, survey: event.currentTarget.value })}
             >
               <option value="">Every survey</option>
-              {[...surveys.current].sort().map((survey) => (
-                <option key={survey} value={survey}>
-                  {survey}
-                </option>
-              ))}
+              {[...surveys.current]
+                .sort((a, b) => surveyName(a).localeCompare(surveyName(b)))
+                .map((survey) => (
+                  <option key={survey} value={survey}>
+                    {surveyName(survey)}
+                  </option>
+                ))}
             </select>
           </label>
           <button type="button" disabled={rows.length === 0} onClick={() => downloadCsv(rows, view.credentials.site)}>
@@ -251,7 +256,7 @@ export const VerbatimsSection = () => {
                       <td data-label="Date">
                         <time dateTime={row.time}>{dateTime(row.time)}</time>
                       </td>
-                      <td data-label="Survey">{row.survey}</td>
+                      <td data-label="Survey">{surveyName(row.survey)}</td>
                       <td data-label="Score">{scoreText(row.score)}</td>
                       <td data-label="Answer" class="verbatim">
                         {row.text}

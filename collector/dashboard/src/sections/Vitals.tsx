@@ -1,4 +1,5 @@
 import type { VitalName } from '@pulse/sdk/protocol';
+import { useState } from 'preact/hooks';
 import { VITAL_THRESHOLDS } from '../../../src/stats/vitalBuckets';
 import { read, type VitalStats } from '../api';
 import { StackedBar } from '../charts/StackedBar';
@@ -6,6 +7,7 @@ import { statsQuery } from '../filters';
 import { count, vitalValue } from '../format';
 import { ScrollRegion } from './ScrollRegion';
 import { Section } from './Section';
+import { type Sort, SortHeader } from './SortHeader';
 import { useStats } from './useStats';
 
 const METRICS = Object.keys(VITAL_THRESHOLDS) as VitalName[];
@@ -54,6 +56,88 @@ const Shares = ({ name, summary, legend }: { name: VitalName; summary: Summary; 
   />
 );
 
+/** A row of the table: one page on one device class, with its summary per metric. */
+interface Row {
+  path: string;
+  device: string;
+  metrics: Map<VitalName, Summary>;
+}
+
+/**
+ * What a column sorts by: the page and device, or how far a metric's p75 is past its good threshold (1 at the
+ * threshold, 2 at twice it), so that the worst pages of each metric come first; a row without the metric goes last.
+ */
+const sortValue = (row: Row, key: VitalName | 'path'): number | string => {
+  if (key === 'path') return `${row.path} ${row.device}`;
+  const summary = row.metrics.get(key);
+  return summary?.n && summary.p75 !== null ? summary.p75 / VITAL_THRESHOLDS[key][0] : -1;
+};
+
+/** The per-page table, sortable by page or by how far each metric is past its good threshold. */
+const VitalsTable = ({ rows }: { rows: Row[] }) => {
+  const [sort, setSort] = useState<Sort<VitalName | 'path'>>({ key: 'path', descending: false });
+  const onSort = (key: VitalName | 'path') =>
+    setSort((previous) => ({ key, descending: previous.key === key ? !previous.descending : key !== 'path' }));
+  const sorted = [...rows].sort((a, b) => {
+    const left = sortValue(a, sort.key);
+    const right = sortValue(b, sort.key);
+    const order = typeof left === 'string' ? left.localeCompare(String(right)) : left - (right as number);
+    return (sort.descending ? -order : order) || sortValue(a, 'path').toString().localeCompare(`${b.path} ${b.device}`);
+  });
+  return (
+    <ScrollRegion label="Vitals per page">
+      <table class="vitals-table">
+        <caption>
+          p75 per page and device class, with the share of good, needs-improvement and poor visits. Sort by a metric to
+          see the pages furthest past its good threshold first.
+        </caption>
+        <thead>
+          <tr>
+            <SortHeader column="path" label="Page" sort={sort} onSort={onSort} />
+            <th scope="col">Device</th>
+            {METRICS.map((name) => (
+              <SortHeader
+                key={name}
+                column={name}
+                label={name}
+                title={`Sort by how far the p75 of ${name} is past its good threshold`}
+                sort={sort}
+                onSort={onSort}
+              />
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((row) => (
+            <tr key={`${row.path} ${row.device}`}>
+              <th scope="row">
+                <code>{row.path}</code>
+              </th>
+              <td>{row.device}</td>
+              {METRICS.map((name) => {
+                const summary = row.metrics.get(name);
+                return (
+                  <td key={name}>
+                    {summary && summary.n > 0 ? (
+                      <>
+                        <P75 name={name} summary={summary} />
+                        <Shares name={name} summary={summary} legend={false} />
+                        <span class="count">n = {count(summary.n)}</span>
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+};
+
 /** Vitals: p75 per metric, then per page and device class, with good / needs-improvement / poor bars. */
 export const VitalsSection = () => {
   const [loaded, retry] = useStats((view, signal) =>
@@ -79,7 +163,7 @@ export const VitalsSection = () => {
       }
     >
       {(stats) => {
-        const rows = new Map<string, { path: string; device: string; metrics: Map<VitalName, Summary> }>();
+        const rows = new Map<string, Row>();
         for (const group of stats.groups) {
           const key = `${group.path} ${group.device}`;
           const row = rows.get(key) ?? { path: group.path, device: group.device, metrics: new Map() };
@@ -107,50 +191,7 @@ export const VitalsSection = () => {
                 </li>
               ))}
             </ul>
-            <ScrollRegion label="Vitals per page">
-              <table class="vitals-table">
-                <caption>
-                  p75 per page and device class, with the share of good, needs-improvement and poor visits
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Page</th>
-                    <th scope="col">Device</th>
-                    {METRICS.map((name) => (
-                      <th scope="col" key={name}>
-                        {name}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...rows.values()].map((row) => (
-                    <tr key={`${row.path} ${row.device}`}>
-                      <th scope="row">
-                        <code>{row.path}</code>
-                      </th>
-                      <td>{row.device}</td>
-                      {METRICS.map((name) => {
-                        const summary = row.metrics.get(name);
-                        return (
-                          <td key={name}>
-                            {summary && summary.n > 0 ? (
-                              <>
-                                <P75 name={name} summary={summary} />
-                                <Shares name={name} summary={summary} legend={false} />
-                                <span class="count">n = {count(summary.n)}</span>
-                              </>
-                            ) : (
-                              '—'
-                            )}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <VitalsTable rows={[...rows.values()]} />
           </>
         );
       }}
