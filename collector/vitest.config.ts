@@ -8,8 +8,8 @@ export default defineConfig(async () => ({
       miniflare: {
         // No Request.cf download from the internet at start-up.
         cf: false,
-        // A database of its own, for tests that apply the migrations one by one.
-        d1Databases: { MIGRATION_DB: 'migration-db' },
+        // Databases of their own, for tests that apply the migrations one by one.
+        d1Databases: { MIGRATION_DB: 'migration-db', NPS_MIGRATION_DB: 'nps-migration-db' },
         bindings: {
           ADMIN_TOKEN: 'test-admin-token',
           TEST_MIGRATIONS: await readD1Migrations('./migrations'),

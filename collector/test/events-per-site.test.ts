@@ -62,7 +62,11 @@ describe('migration 0006 (events keyed by site and id)', () => {
     const old = await snapshot();
     expect(old.events).toHaveLength(6);
 
-    await applyD1Migrations(db, env.TEST_MIGRATIONS);
+    // Up to 0006 only: 0007 rebuilds nps_hourly per score (its own test is nps-per-score.test.ts).
+    await applyD1Migrations(
+      db,
+      env.TEST_MIGRATIONS.filter((migration) => migration.name < '0007'),
+    );
     expect(await snapshot()).toEqual(old);
 
     // The triggers are back: a new event rolls up, the same id on another site is stored, erasure subtracts.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nps } from '../src/stats/nps';
+import { NPS_COLUMNS, nps, npsClass, npsClasses } from '../src/stats/nps';
 
 describe('nps', () => {
   it('matches a worked example: 37 answers, 20 promoters, 9 passives, 8 detractors', () => {
@@ -38,6 +38,26 @@ describe('nps', () => {
       detractors: 0,
       score: null,
       ci95: null,
+    });
+  });
+});
+
+describe('npsClasses', () => {
+  it('classes 9 and 10 as promoters, 7 and 8 as passives, 0 to 6 as detractors, and adds the legacy counts', () => {
+    expect(Array.from({ length: 11 }, (_, score) => npsClass(score))).toEqual([
+      ...Array(7).fill('detractors'),
+      'passives',
+      'passives',
+      'promoters',
+      'promoters',
+    ]);
+    const scores = Object.fromEntries(NPS_COLUMNS.map((column) => [column, 0])) as Parameters<typeof npsClasses>[0];
+    Object.assign(scores, { s0: 1, s6: 2, s7: 3, s8: 4, s9: 5, s10: 6, legacy_promoters: 1, legacy_detractors: 2 });
+    expect(npsClasses(scores)).toEqual({
+      promoters: 12,
+      passives: 7,
+      detractors: 5,
+      distribution: { 0: 1, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 2, 7: 3, 8: 4, 9: 5, 10: 6 },
     });
   });
 });

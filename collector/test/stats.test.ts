@@ -45,6 +45,7 @@ describe('GET /v1/sites/:site/stats/nps', () => {
     const { status, body } = await readStats<Record<string, unknown>>('stats-site', keys.readKey, 'nps', window);
     expect(status).toBe(200);
     expect(body).toMatchObject({ n: 37, promoters: 20, passives: 9, detractors: 8 });
+    expect(body.distribution).toEqual({ 0: 2, 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 4, 8: 5, 9: 10, 10: 10 });
     expect(body.score).toBeCloseTo(32.432432, 5);
     expect((body.ci95 as number[])[0]).toBeCloseTo(5.0629, 3);
     expect(body.from).toBe('2026-11-01T10:00:00.000Z');

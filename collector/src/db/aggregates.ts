@@ -1,12 +1,13 @@
+import { NPS_COLUMNS } from '../stats/nps';
 import type { StatsWindow } from '../stats/window';
 import type { RollupFilters } from './rollupFilter';
 import { sumRollup } from './rollupSums';
 
 const SURVEY_FILTERS: (keyof RollupFilters)[] = ['survey', 'path', 'device'];
 
-/** NPS counts over a window, and per interval when the window asks for a series. */
+/** NPS answers per score over a window, and per interval when the window asks for a series. */
 export const npsCounts = (db: D1Database, site: string, window: StatsWindow, filters: RollupFilters) =>
-  sumRollup(db, 'nps_hourly', ['promoters', 'passives', 'detractors'], site, window, filters, SURVEY_FILTERS);
+  sumRollup(db, 'nps_hourly', NPS_COLUMNS, site, window, filters, SURVEY_FILTERS);
 
 /** CSAT answers per score over a window (and per interval). */
 export const csatCounts = (db: D1Database, site: string, window: StatsWindow, filters: RollupFilters) =>

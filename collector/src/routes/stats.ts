@@ -6,7 +6,7 @@ import { errorResponse, READ_ERRORS, READ_KEY, SiteParamSchema } from '../schema
 import { CesStatsSchema, CsatStatsSchema, IngestStatsSchema, NpsStatsSchema } from '../schema/stats';
 import { ces } from '../stats/ces';
 import { csat } from '../stats/csat';
-import { nps } from '../stats/nps';
+import { npsOfScores } from '../stats/nps';
 import {
   bucketWindow,
   hourToIso,
@@ -110,7 +110,7 @@ export const stats = new OpenAPIHono<AppEnv>()
     const query = c.req.valid('query');
     const window = windowOf(query);
     const { total, series } = await npsCounts(c.env.DB, c.get('site').id, window, query);
-    return c.json({ ...stated(window), ...nps(total), series: seriesOf(window, series, nps) }, 200);
+    return c.json({ ...stated(window), ...npsOfScores(total), series: seriesOf(window, series, npsOfScores) }, 200);
   })
   .openapi(csatRoute, async (c) => {
     const query = c.req.valid('query');

@@ -12,6 +12,10 @@ const NpsPointSchema = z.object({
   detractors: count,
   score: z.number().nullable().openapi({ description: '100·(P − D)/n, exact; null when n = 0.' }),
   ci95: interval('Adjusted-Wald 95 % interval, clipped to [−100, 100].'),
+  distribution: z.record(z.string(), count).openapi({
+    description:
+      'Answers per score, "0" to "10". Answers rolled up by class before per-score counts, whose raw events had already expired, count in n and their class only.',
+  }),
 });
 
 /** The answer of the NPS route. */
@@ -27,6 +31,7 @@ export const NpsStatsSchema = NpsPointSchema.extend({ series: z.array(NpsPointSc
       detractors: 8,
       score: 32.432432432432435,
       ci95: [5.062949, 54.937051],
+      distribution: { 0: 1, 1: 0, 2: 1, 3: 0, 4: 1, 5: 2, 6: 3, 7: 4, 8: 5, 9: 8, 10: 12 },
     },
   },
 );
