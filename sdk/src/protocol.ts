@@ -277,6 +277,20 @@ export type FrictionSignal =
   | QuickBackEvent['type']
   | ExcessiveScrollEvent['type'];
 
+/** One key per friction signal: the compiler refuses a missing or unknown one. */
+const SIGNAL_KEYS: Record<FrictionSignal, 0> = {
+  rage_click: 0,
+  dead_click: 0,
+  error_click: 0,
+  js_error: 0,
+  form_abandon: 0,
+  quick_back: 0,
+  excessive_scroll: 0,
+};
+
+/** Every friction signal, in the order the stats list them: the runtime list of `FrictionSignal`. */
+export const FRICTION_SIGNALS = Object.keys(SIGNAL_KEYS) as FrictionSignal[];
+
 /**
  * What makes a survey show. `pageview`: on each page view or route change; `delay`: seconds after one;
  * `scroll`: once the page is scrolled to `percent` of its height; `exit_intent`: the pointer leaves through

@@ -1,6 +1,6 @@
 import { device } from '../lib/device';
 import { listen } from '../lib/listen';
-import type { SurveyDefinition, Thresholds, Trigger } from '../protocol';
+import { FRICTION_SIGNALS, type SurveyDefinition, type Thresholds, type Trigger } from '../protocol';
 import { readHistory } from './history';
 import { type Audience, type Blocked, isEligible, whyNot } from './isEligible';
 
@@ -66,9 +66,6 @@ const notTyping = (signal: AbortSignal) =>
         : done();
     check();
   });
-
-/** Event types that are not friction signals: everything else a `friction` trigger without `signals` follows. */
-const NOT_FRICTION = /^(pageview|track|identify|survey_|vital)/;
 
 /**
  * Creates the survey engine. When a trigger fires, the first survey it belongs to that may show to this
@@ -217,8 +214,7 @@ export const createSurveys = (
       void fire((trigger) =>
         trigger.on === 'event'
           ? type === 'track' && trigger.name === name
-          : trigger.on === 'friction' &&
-            (trigger.signals ? (trigger.signals as string[]).includes(type) : !NOT_FRICTION.test(type)),
+          : trigger.on === 'friction' && ((trigger.signals ?? FRICTION_SIGNALS) as string[]).includes(type),
       );
     },
     async show(id, into) {
