@@ -71,6 +71,20 @@ describe('outbox', () => {
     expect(dropped).toBe(4);
   });
 
+  it('counts the 1 MB in UTF-8 bytes, not characters', async () => {
+    const outbox = memoryOutbox();
+    // 50,000 characters of three bytes each: 150 kB an event, so 6 fit where a character count would keep 12.
+    const wide = '€'.repeat(50_000);
+    const tracks: PulseEvent[] = [];
+    for (let n = 0; n < 12; n++) {
+      tracks.push(event('track', { name: 'wide', props: { wide } }));
+      await outbox.add(tracks[n]!);
+    }
+    const { events, dropped } = await all(outbox);
+    expect(events).toEqual(tracks.slice(6));
+    expect(dropped).toBe(6);
+  });
+
   it('keeps survey events even past the bounds', async () => {
     const outbox = memoryOutbox();
     for (let n = 0; n < 1_005; n++) await outbox.add(event('survey_answer', { question: 'q', kind: 'nps', value: 5 }));

@@ -28,7 +28,7 @@ export interface CesResult {
 }
 
 /**
- * CES (SPEC §6) from counts per score, so the sums are exact integers: mean = Σ s·c/n, sample variance
+ * CES (README, HTTP API: stats) from counts per score, so the sums are exact integers: mean = Σ s·c/n, sample variance
  * (Σ s²·c − n·mean²)/(n − 1), interval mean ± t(0.975, n − 1)·sd/√n; Student's t rather than 1.96, which
  * would claim too much certainty for a handful of answers.
  */

@@ -22,7 +22,7 @@ export interface CsatResult {
   distribution: Record<'1' | '2' | '3' | '4' | '5', number>;
 }
 
-/** CSAT (SPEC §6): satisfied means 4 or 5; score = 100·k/n with the Wilson interval. */
+/** CSAT (README, HTTP API: stats): satisfied means 4 or 5; score = 100·k/n with the Wilson interval. */
 export const csat = ({ s1, s2, s3, s4, s5 }: CsatCounts): CsatResult => {
   const n = s1 + s2 + s3 + s4 + s5;
   const satisfied = s4 + s5;

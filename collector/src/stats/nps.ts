@@ -64,7 +64,7 @@ export const npsClasses = (scores: NpsScoreCounts): NpsCounts & { distribution: 
 };
 
 /**
- * NPS and its adjusted-Wald interval (SPEC §6): n' = n + 3, p' = (P + ¾)/n', d' = (D + ¾)/n',
+ * NPS and its adjusted-Wald interval (README, HTTP API: stats): n' = n + 3, p' = (P + ¾)/n', d' = (D + ¾)/n',
  * se = √((p' + d' − (p' − d')²)/n'), ci = 100·((p' − d') ± 1.96·se).
  */
 export const nps = ({ promoters, passives, detractors }: NpsCounts): NpsResult => {

@@ -1,4 +1,5 @@
 import type { PulseEvent } from '../protocol';
+import { byteLength } from './byteLength';
 import { listen } from './listen';
 import type { Outbox } from './outbox';
 import { storage } from './storage';
@@ -27,10 +28,6 @@ export interface DeliveryOptions {
 /** Limits of one request: the collector's 100 events, and bytes kept below the 64 KiB keepalive quota. */
 export const BATCH_LIMITS = { events: 100, bytes: 60_000, quota: 65_536 };
 
-const encoder = new TextEncoder();
-// Not a Blob's size: each Blob is registered with the browser process, which costs milliseconds per batch.
-const bytesOf = (text: string) => encoder.encode(text).length;
-
 /**
  * Packs the oldest events into one request body of at most 100 events and 60 kB (UTF-8), at least one event.
  * Returns the body, how many events it holds, and its size in bytes.
@@ -38,10 +35,10 @@ const bytesOf = (text: string) => encoder.encode(text).length;
 export const pack = (site: string, events: PulseEvent[], dropped: number): [string, number, number] => {
   const head = `{"site":${JSON.stringify(site)},${dropped ? `"dropped":${dropped},` : ''}"events":[`;
   const parts: string[] = [];
-  let size = bytesOf(head) + 2;
+  let size = byteLength(head) + 2;
   for (const event of events.slice(0, BATCH_LIMITS.events)) {
     const json = JSON.stringify(event);
-    const more = bytesOf(json) + 1;
+    const more = byteLength(json) + 1;
     if (parts.length && size + more > BATCH_LIMITS.bytes) break;
     parts.push(json);
     size += more;

@@ -1,7 +1,8 @@
 import { createStore, promisifyRequest } from 'idb-keyval';
 import type { PulseEvent } from '../protocol';
+import { byteLength } from './byteLength';
 
-/** What the outbox holds at most, and how long an event may wait (SPEC §5). */
+/** What the outbox holds at most (events, and UTF-8 bytes of their JSON), and how long an event may wait (README, Delivery). */
 export const OUTBOX_LIMITS = { events: 1_000, bytes: 1_000_000, days: 7 };
 
 /** Events waiting to reach the collector, oldest first, and the count of events lost on the way. */
@@ -27,13 +28,13 @@ export interface Records {
 /** Runs a function inside one transaction, so the bookkeeping always matches the events. */
 export type Transact = <R>(run: (records: Records) => Promise<R>) => Promise<R>;
 
-/** Events, JSON characters and lost events, kept in one record so that no `add` has to scan the outbox. */
+/** Events, UTF-8 bytes of their JSON and lost events, kept in one record so that no `add` has to scan the outbox. */
 type Tally = [events: number, bytes: number, dropped: number];
 
 // A number sorts before every string key in IndexedDB, so the tally never mixes with the events (UUIDv7 strings).
 const TALLY = 0;
 
-const sizeOf = (event: PulseEvent) => JSON.stringify(event).length;
+const sizeOf = (event: PulseEvent) => byteLength(JSON.stringify(event));
 
 /** The outbox's rules (bounds, overflow order, expiry, lost-event count), over any transactional store. */
 export const outboxOver = (transact: Transact): Outbox => {
