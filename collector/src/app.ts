@@ -1,5 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
+import { friction } from './aggregates/friction/route';
+import { funnels } from './aggregates/funnels/route';
+import { ingest } from './aggregates/ingest/route';
+import { scores } from './aggregates/scores/route';
+import { vitals } from './aggregates/vitals/route';
 import type { AppEnv } from './env';
 import { describeIssues, errorJson } from './lib/errors';
 import { notFound, onError } from './middleware/errors';
@@ -7,12 +12,9 @@ import { admin } from './routes/admin';
 import { assets } from './routes/assets';
 import { config } from './routes/config';
 import { events } from './routes/events';
-import { frictionStats } from './routes/frictionStats';
-import { funnels } from './routes/funnels';
 import { quarantine } from './routes/quarantine';
 import { respondents } from './routes/respondents';
 import { responses } from './routes/responses';
-import { stats } from './routes/stats';
 import { surveys } from './routes/surveys';
 import { errorResponse } from './schema/common';
 
@@ -38,13 +40,15 @@ export const createApp = () => {
   );
   app.route('/', events);
   app.route('/', config);
-  app.route('/', stats);
+  app.route('/', scores);
+  app.route('/', ingest);
   app.route('/', responses);
   app.route('/', respondents);
   app.route('/', admin);
   app.route('/', quarantine);
   app.route('/', surveys);
-  app.route('/', frictionStats);
+  app.route('/', friction);
+  app.route('/', vitals);
   app.route('/', funnels);
   app.route('/', assets);
   app.openAPIRegistry.registerComponent('securitySchemes', 'readKey', {

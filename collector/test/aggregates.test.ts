@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ces } from '../src/stats/ces';
-import { csat } from '../src/stats/csat';
-import { studentTCdf, studentTQuantile } from '../src/stats/studentT';
-import { wilson } from '../src/stats/wilson';
+import { ces } from '../src/aggregates/scores/ces';
+import { csat } from '../src/aggregates/scores/csat';
+import { studentTCdf, studentTQuantile } from '../src/aggregates/scores/studentT';
+import { wilson } from '../src/aggregates/scores/wilson';
 
 describe('wilson', () => {
   it('matches a worked example: 31 of 40', () => {

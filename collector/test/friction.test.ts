@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { frictionCounts } from '../src/db/friction';
-import type { FrictionStats } from '../src/schema/frictionStats';
-import { windowOf } from '../src/stats/window';
+import { frictionCounts } from '../src/aggregates/friction/queries';
+import type { FrictionStats } from '../src/aggregates/friction/schema';
+import { windowOf } from '../src/aggregates/window';
 import { event, HOUR, store, T0, WINDOW } from './frictionEvents';
 import { call, createSite, readStats, rowsRead } from './helpers';
 

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileStep, funnelCounts } from '../src/db/funnels';
-import type { FunnelStats } from '../src/schema/frictionStats';
-import { windowOf } from '../src/stats/window';
+import { compileStep, funnelCounts } from '../src/aggregates/funnels/queries';
+import type { FunnelStats } from '../src/aggregates/funnels/schema';
+import { windowOf } from '../src/aggregates/window';
 import { event, HOUR, store, T0, WINDOW } from './frictionEvents';
 import { ADMIN, call, createSite, readStats, rowsRead } from './helpers';
 

@@ -281,7 +281,7 @@ describe('the stats maths', () => {
   const counts = fc.record({ k: fc.nat(500), extra: fc.nat(500) });
 
   it('Wilson: inside [0, 1], contains k/n, and narrower with four times the answers', async () => {
-    const { wilson } = await import('../src/stats/wilson');
+    const { wilson } = await import('../src/aggregates/scores/wilson');
     fc.assert(
       fc.property(counts, ({ k, extra }) => {
         const n = k + extra;
@@ -298,7 +298,7 @@ describe('the stats maths', () => {
   });
 
   it('NPS: inside [−100, 100], around the adjusted estimate, and narrower with four times the answers', async () => {
-    const { nps } = await import('../src/stats/nps');
+    const { nps } = await import('../src/aggregates/scores/nps');
     fc.assert(
       fc.property(fc.nat(300), fc.nat(300), fc.nat(300), (promoters, passives, detractors) => {
         const n = promoters + passives + detractors;
@@ -319,7 +319,7 @@ describe('the stats maths', () => {
   });
 
   it('CES: the interval contains the mean, inside [1, 7], and narrows with four times the answers', async () => {
-    const { ces } = await import('../src/stats/ces');
+    const { ces } = await import('../src/aggregates/scores/ces');
     fc.assert(
       fc.property(fc.array(fc.nat(100), { minLength: 7, maxLength: 7 }), (perScore) => {
         const [s1, s2, s3, s4, s5, s6, s7] = perScore as [number, number, number, number, number, number, number];

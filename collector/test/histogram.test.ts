@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rate, summarize } from '../src/stats/histogram';
-import { VITAL_BUCKETS } from '../src/stats/vitalBuckets';
+import { rate, summarize } from '../src/aggregates/vitals/histogram';
+import { VITAL_BUCKETS } from '../src/aggregates/vitals/vitalBuckets';
 
 /** The index of the bucket that holds a value: the first whose upper bound reaches it. */
 const bucketOf = (name: keyof typeof VITAL_BUCKETS, value: number) =>

@@ -1,12 +1,12 @@
 import { applyD1Migrations } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { npsCounts } from '../src/db/aggregates';
+import type { RollupFilters } from '../src/aggregates/rollupFilter';
+import { type NpsCounts, nps, npsOfScores } from '../src/aggregates/scores/nps';
+import { npsCounts } from '../src/aggregates/scores/queries';
+import type { StatsWindow } from '../src/aggregates/window';
 import { insertEvents } from '../src/db/events';
 import { deleteExpiredChunk } from '../src/db/retention';
-import type { RollupFilters } from '../src/db/rollupFilter';
-import { type NpsCounts, nps, npsOfScores } from '../src/stats/nps';
-import type { StatsWindow } from '../src/stats/window';
 import { delivery, npsAnswer } from './helpers';
 
 const HOUR = 3_600_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NPS_COLUMNS, nps, npsClass, npsClasses } from '../src/stats/nps';
+import { NPS_COLUMNS, nps, npsClass, npsClasses } from '../src/aggregates/scores/nps';
 
 describe('nps', () => {
   it('matches a worked example: 37 answers, 20 promoters, 9 passives, 8 detractors', () => {

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { ELEMENT_SIGNALS, FRICTION_SIGNALS } from '../src/aggregates/friction/signals';
 import { PulseEventSchema } from '../src/schema/events';
-import { ELEMENT_SIGNALS, FRICTION_SIGNALS } from '../src/stats/friction';
 
 /** Every trigger of the migrated database, with the event types its WHEN clause names. */
 const triggers = async () => {

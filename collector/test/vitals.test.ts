@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { vitalHistograms } from '../src/db/vitals';
-import type { VitalStats } from '../src/schema/frictionStats';
-import { VITAL_BUCKETS } from '../src/stats/vitalBuckets';
-import { windowOf } from '../src/stats/window';
+import { vitalHistograms } from '../src/aggregates/vitals/queries';
+import type { VitalStats } from '../src/aggregates/vitals/schema';
+import { VITAL_BUCKETS } from '../src/aggregates/vitals/vitalBuckets';
+import { windowOf } from '../src/aggregates/window';
 import { DAY, HOUR, store, T0, vital, WINDOW } from './frictionEvents';
 import { createSite, readStats, rowsRead } from './helpers';
 

@@ -1,7 +1,9 @@
 import type { SiteConfig } from '@pulse/sdk/protocol';
-import type { FrictionStats, FunnelStats, VitalStats } from '../../src/schema/frictionStats';
+import type { FrictionStats } from '../../src/aggregates/friction/schema';
+import type { FunnelStats } from '../../src/aggregates/funnels/schema';
+import type { CesStats, CsatStats, NpsStats } from '../../src/aggregates/scores/schema';
+import type { VitalStats } from '../../src/aggregates/vitals/schema';
 import type { AnswerPage } from '../../src/schema/responses';
-import type { CesStats, CsatStats, NpsStats } from '../../src/schema/stats';
 
 export type { Answer, AnswerPage } from '../../src/schema/responses';
 export type { CesStats, CsatStats, FrictionStats, FunnelStats, NpsStats, VitalStats };

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { instant, toMillis } from '../aggregates/window';
 import { type AnswerCursor, type AnswerRow, listAnswers } from '../db/responses';
 import type { AppEnv } from '../env';
 import { csvLines } from '../lib/csv';
@@ -6,7 +7,6 @@ import { ApiError } from '../lib/errors';
 import { requireReadKey } from '../middleware/auth';
 import { errorResponse, READ_ERRORS, READ_KEY, SiteParamSchema } from '../schema/common';
 import { ExportSchema } from '../schema/responses';
-import { instant, toMillis } from '../stats/window';
 
 const FORMATS = { json: 'application/json', ndjson: 'application/x-ndjson', csv: 'text/csv' } as const;
 type Format = keyof typeof FORMATS;

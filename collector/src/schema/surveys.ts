@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { SiteConfig, SurveyDefinition } from '@pulse/sdk/protocol';
-import { FRICTION_SIGNALS } from '../stats/friction';
+import { FRICTION_SIGNALS } from '../aggregates/friction/signals';
 import type { Agrees, Same } from './same';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, - or _');

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { FRICTION_SIGNALS, type FrictionSignal } from '../../../src/stats/friction';
+import { FRICTION_SIGNALS, type FrictionSignal } from '../../../src/aggregates/friction/signals';
 import { type FrictionStats, read } from '../api';
 import { Sparkline } from '../charts/Sparkline';
 import { useView } from '../context';

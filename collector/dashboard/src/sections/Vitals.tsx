@@ -1,6 +1,6 @@
 import type { VitalName } from '@pulse/sdk/protocol';
 import { useState } from 'preact/hooks';
-import { VITAL_THRESHOLDS } from '../../../src/stats/vitalBuckets';
+import { VITAL_THRESHOLDS } from '../../../src/aggregates/vitals/vitalBuckets';
 import { read, type VitalStats } from '../api';
 import { StackedBar } from '../charts/StackedBar';
 import { statsQuery } from '../filters';

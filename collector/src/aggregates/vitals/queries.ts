@@ -1,7 +1,7 @@
-import { VITAL_THRESHOLDS } from '../stats/vitalBuckets';
-import { bucketSql, type StatsWindow } from '../stats/window';
-import { keyFilter } from './rollupFilter';
-import { type HourlyAndDaily, seriesRows, windowRows } from './windowRows';
+import { keyFilter } from '../rollupFilter';
+import { bucketSql, type StatsWindow } from '../window';
+import { type HourlyAndDaily, seriesRows, windowRows } from '../windowRows';
+import { VITAL_THRESHOLDS } from './vitalBuckets';
 
 /** A histogram row: how many metric records of a vital, page and device class fell in a bucket. */
 export interface VitalRow {

@@ -1,5 +1,5 @@
-import type { Funnel } from '../schema/funnels';
-import type { StatsWindow } from '../stats/window';
+import type { StatsWindow } from '../window';
+import type { Funnel } from './schema';
 
 /** A funnel step in the form migration 0003's trigger matches: a GLOB pattern over the path, or an event name. */
 export interface CompiledStep {
@@ -120,6 +120,14 @@ export const deleteFunnel = async (db: D1Database, site: string, funnel: string)
   return (deleted?.meta.changes ?? 0) > 0;
 };
 
+/** Sessions of a funnel that reached a step, by the hour they entered step 1. */
+export interface FunnelCountRow {
+  funnel: string;
+  hour: number;
+  step: number;
+  sessions: number;
+}
+
 /** Sessions per funnel and step reached, for sessions that entered step 1 inside the window; per interval too. */
 export const funnelCounts = async (
   db: D1Database,
@@ -142,6 +150,6 @@ export const funnelCounts = async (
        GROUP BY funnel, hour, step ORDER BY funnel, hour, step`,
     )
     .bind(...bindings)
-    .all<{ funnel: string; hour: number; step: number; sessions: number }>();
+    .all<FunnelCountRow>();
   return results;
 };

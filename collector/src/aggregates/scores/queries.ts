@@ -1,7 +1,7 @@
-import { NPS_COLUMNS } from '../stats/nps';
-import type { StatsWindow } from '../stats/window';
-import type { RollupFilters } from './rollupFilter';
-import { sumRollup } from './rollupSums';
+import type { RollupFilters } from '../rollupFilter';
+import { sumRollup } from '../rollupSums';
+import type { StatsWindow } from '../window';
+import { NPS_COLUMNS } from './nps';
 
 const SURVEY_FILTERS: (keyof RollupFilters)[] = ['survey', 'path', 'device'];
 
@@ -16,15 +16,3 @@ export const csatCounts = (db: D1Database, site: string, window: StatsWindow, fi
 /** CES answers per score over a window (and per interval). */
 export const cesCounts = (db: D1Database, site: string, window: StatsWindow, filters: RollupFilters) =>
   sumRollup(db, 'ces_hourly', ['s1', 's2', 's3', 's4', 's5', 's6', 's7'], site, window, filters, SURVEY_FILTERS);
-
-/** Ingest counts over a window of receive hours (and per interval). */
-export const ingestCounts = (db: D1Database, site: string, window: StatsWindow) =>
-  sumRollup(
-    db,
-    'ingest_hourly',
-    ['stored', 'rejected', 'dropped', 'bots', 'limited', 'refused', 'quarantined'],
-    site,
-    window,
-    {},
-    [],
-  );

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { WindowSchema } from '../stats/window';
+import { WindowSchema } from '../window';
 
 const count = z.number().int();
 const interval = (description: string) => z.tuple([z.number(), z.number()]).nullable().openapi({ description });
@@ -91,41 +91,6 @@ export const CesStatsSchema = CesPointSchema.extend({ series: z.array(CesPointSc
       ci95: [4.2318, 6.2682],
       agree: { n: 9, share: 75, ci95: [46.77, 91.11] },
       distribution: { 1: 0, 2: 1, 3: 1, 4: 1, 5: 3, 6: 3, 7: 3 },
-    },
-  },
-);
-
-const IngestPointSchema = z.object({
-  ...WindowSchema,
-  stored: count.openapi({ description: 'Events stored for the first time (retries and redeliveries count once).' }),
-  rejected: count.openapi({ description: 'Events refused by the schema.' }),
-  dropped: count.openapi({
-    description:
-      'Events the SDK lost before sending (outbox overflow, 7-day expiry, refused by a 4xx), as its batches reported.',
-  }),
-  bots: count.openapi({ description: 'Events sent by bots and headless browsers, dropped.' }),
-  limited: count.openapi({ description: 'Events refused with 429 (the SDK sends them again later).' }),
-  refused: count.openapi({ description: 'Events sent from an Origin the site does not allow.' }),
-  quarantined: count.openapi({
-    description:
-      'Events accepted but held in quarantine, with their reason, because storing them failed (see the admin quarantine routes).',
-  }),
-});
-
-/** The answer of the ingest counters route. */
-export const IngestStatsSchema = IngestPointSchema.extend({ series: z.array(IngestPointSchema).optional() }).openapi(
-  'IngestStats',
-  {
-    example: {
-      from: '2026-11-01T00:00:00.000Z',
-      to: '2026-11-22T00:00:00.000Z',
-      stored: 48210,
-      rejected: 3,
-      dropped: 120,
-      bots: 415,
-      limited: 0,
-      refused: 12,
-      quarantined: 0,
     },
   },
 );

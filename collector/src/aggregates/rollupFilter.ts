@@ -1,5 +1,5 @@
 import { normalizePath } from '../lib/normalizePath';
-import type { StatsWindow } from '../stats/window';
+import type { StatsWindow } from './window';
 
 /** Filters a stats query may apply to a rollup table. */
 export interface RollupFilters {

@@ -1,6 +1,6 @@
-import { bucketSql, type StatsWindow } from '../stats/window';
-import { keyFilter, type RollupFilters } from './rollupFilter';
-import { type HourlyAndDaily, seriesRows, windowRows } from './windowRows';
+import { keyFilter, type RollupFilters } from '../rollupFilter';
+import { bucketSql, type StatsWindow } from '../window';
+import { type HourlyAndDaily, seriesRows, windowRows } from '../windowRows';
 
 /** A row of counts by path and type (`pageview`, `session`, or a friction signal); path `*` is the whole site. */
 export interface FrictionRow {

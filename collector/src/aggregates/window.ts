@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { errorResponse, READ_ERRORS } from '../schema/common';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -101,3 +102,29 @@ export const bucketWindow = (start: number, window: StatsWindow & { interval: ke
   from: hourToIso(Math.max(start, window.fromHour)),
   to: hourToIso(Math.min(start + SPAN[window.interval], window.toHour)),
 });
+
+/** The stated window of an answer, ISO 8601. */
+export const stated = (window: StatsWindow): Record<keyof typeof WindowSchema, string> => ({
+  from: hourToIso(window.fromHour),
+  to: hourToIso(window.toHour),
+});
+
+/** One point per interval, each with its own window, when the window asks for a series. */
+export const seriesOf = <Counts extends object, Result>(
+  window: StatsWindow,
+  rows: (Counts & { bucket: number })[] | undefined,
+  compute: (counts: Counts) => Result,
+) => {
+  const interval = window.interval;
+  if (!rows || !interval) return undefined;
+  return rows.map(({ bucket, ...counts }) => ({
+    ...bucketWindow(bucket, { ...window, interval }),
+    ...compute(counts as unknown as Counts),
+  }));
+};
+
+/** The errors of a stats route that validates its query: a 400 naming the parameter, and the read key's. */
+export const STATS_ERRORS = {
+  400: errorResponse('A malformed query; the message names the parameter.'),
+  ...READ_ERRORS,
+};

@@ -1,5 +1,5 @@
-import { bucketSql, type StatsWindow } from '../stats/window';
 import { type RollupFilters, rollupFilter } from './rollupFilter';
+import { bucketSql, type StatsWindow } from './window';
 
 /** Rollup tables whose counts the stats routes add up. Names are fixed here, never taken from a request. */
 type RollupTable = 'nps_hourly' | 'csat_hourly' | 'ces_hourly' | 'ingest_hourly';

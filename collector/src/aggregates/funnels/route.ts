@@ -1,11 +1,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { deleteFunnel, listFunnels, putFunnel } from '../db/funnels';
-import { requireSite } from '../db/sites';
-import type { AppEnv } from '../env';
-import { ApiError } from '../lib/errors';
-import { requireAdmin } from '../middleware/auth';
-import { ADMIN_ERRORS, ADMIN_TOKEN, errorResponse } from '../schema/common';
-import { FunnelSchema } from '../schema/funnels';
+import { requireSite } from '../../db/sites';
+import type { AppEnv } from '../../env';
+import { ApiError } from '../../lib/errors';
+import { requireAdmin, requireReadKey } from '../../middleware/auth';
+import { ADMIN_ERRORS, ADMIN_TOKEN, errorResponse, READ_ERRORS, READ_KEY, SiteParamSchema } from '../../schema/common';
+import { StatsQuerySchema, windowOf } from '../window';
+import { funnelStats } from './funnels';
+import { deleteFunnel, funnelCounts, listFunnels, putFunnel } from './queries';
+import { FunnelSchema, FunnelStatsSchema } from './schema';
 
 const SiteParamsSchema = z.object({
   site: z.string().openapi({ param: { name: 'site', in: 'path' }, example: 'shop' }),
@@ -87,7 +89,31 @@ const deleteRoute = createRoute({
   },
 });
 
-/** `/v1/admin/sites/:site/funnels…`: funnel definitions, behind the admin token. */
+/** The stats query without `survey`, which funnels do not use. */
+const QuerySchema = StatsQuerySchema.omit({ survey: true });
+
+const funnelsRoute = createRoute({
+  method: 'get',
+  operationId: 'getFunnelStats',
+  path: '/v1/sites/{site}/stats/funnels',
+  tags: ['Stats'],
+  summary: 'Funnels: per step, the sessions that reached it and those that left there',
+  description:
+    'Sessions count in the window by the hour they entered step 1; a session reaches a step only after the ' +
+    'previous one. `path` does not apply; `funnel` picks one funnel.',
+  security: READ_KEY,
+  middleware: [requireReadKey] as const,
+  request: {
+    params: SiteParamSchema,
+    query: QuerySchema.extend({ funnel: z.string().max(64).optional().openapi({ description: 'Only this funnel.' }) }),
+  },
+  responses: {
+    200: { description: 'Funnels over the window.', content: { 'application/json': { schema: FunnelStatsSchema } } },
+    ...READ_ERRORS,
+  },
+});
+
+/** `/v1/admin/sites/:site/funnels…` (definitions, behind the admin token) and `GET /v1/sites/:site/stats/funnels` (behind the read key). */
 export const funnels = new OpenAPIHono<AppEnv>()
   .openapi(putRoute, async (c) => {
     const { site: siteId, funnel: funnelId } = c.req.valid('param');
@@ -107,4 +133,14 @@ export const funnels = new OpenAPIHono<AppEnv>()
     if (!(await deleteFunnel(c.env.DB, site.id, funnel)))
       throw new ApiError(404, 'funnel_not_found', 'No such funnel.');
     return c.body(null, 204);
+  })
+  .openapi(funnelsRoute, async (c) => {
+    const query = c.req.valid('query');
+    const window = windowOf(query);
+    const site = c.get('site').id;
+    const [definitions, rows] = await Promise.all([
+      listFunnels(c.env.DB, site),
+      funnelCounts(c.env.DB, site, window, query),
+    ]);
+    return c.json(funnelStats(window, definitions, rows, query.funnel), 200);
   });

@@ -1,4 +1,4 @@
-import type { StatsWindow } from '../stats/window';
+import type { StatsWindow } from './window';
 
 /** A rollup kept both per hour and per day, by its two tables and the columns a query reads. */
 export interface HourlyAndDaily {

@@ -1,0 +1,81 @@
+import { addCount } from '../../lib/addCount';
+import { groupBy } from '../../lib/groupBy';
+import { bucketWindow, type StatsWindow, stated } from '../window';
+import type { ElementRow, FrictionRow } from './queries';
+import { FRICTION_SIGNALS, type FrictionSignal } from './signals';
+
+/** A count and its rate per 100 page views (null without page views). */
+export interface Rated {
+  count: number;
+  rate: number | null;
+}
+
+/** Friction over a set of pages: page views and sessions, each signal, and all signals together. */
+export interface FrictionSummary {
+  pageviews: number;
+  sessions: number;
+  /** Every friction signal per 100 page views; null without page views. */
+  rate: number | null;
+  signals: Record<FrictionSignal, Rated>;
+}
+
+/** Events per 100 page views, or null when there were no page views. */
+export const per100 = (count: number, pageviews: number): number | null =>
+  pageviews ? (100 * count) / pageviews : null;
+
+/** Summarises counts by type (`pageview`, `session` and the friction signals) into rates per 100 page views. */
+export const summarizeFriction = (counts: ReadonlyMap<string, number>): FrictionSummary => {
+  const pageviews = counts.get('pageview') ?? 0;
+  let total = 0;
+  const signals = {} as Record<FrictionSignal, Rated>;
+  for (const signal of FRICTION_SIGNALS) {
+    const count = counts.get(signal) ?? 0;
+    total += count;
+    signals[signal] = { count, rate: per100(count, pageviews) };
+  }
+  return { pageviews, sessions: counts.get('session') ?? 0, rate: per100(total, pageviews), signals };
+};
+
+/**
+ * The friction stats from the rollup's rows: the site's totals, each page worst first, the worst elements and, with
+ * an interval, one summary per interval. Path `*` rows count sessions once across pages; they stand for the site's
+ * sessions only while no path filter applies.
+ */
+export const frictionStats = (
+  window: StatsWindow,
+  wholeSite: boolean,
+  counts: FrictionRow[],
+  elements: ElementRow[],
+  series: ({ bucket: number; whole: number } & Omit<FrictionRow, 'path'>)[] | undefined,
+) => {
+  const site = new Map<string, number>();
+  const pages = new Map<string, Map<string, number>>();
+  for (const { path, type, count } of counts) {
+    if (path === '*') continue;
+    addCount(site, type, count);
+    addCount(pages.get(path) ?? pages.set(path, new Map()).get(path)!, type, count);
+  }
+  if (wholeSite) site.set('session', counts.find((row) => row.path === '*' && row.type === 'session')?.count ?? 0);
+  const total = summarizeFriction(site);
+  const interval = window.interval;
+  return {
+    ...stated(window),
+    n: total.pageviews,
+    ...total,
+    pages: [...pages]
+      .map(([path, byType]) => ({ path, ...summarizeFriction(byType) }))
+      .sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0) || b.pageviews - a.pageviews || a.path.localeCompare(b.path)),
+    elements,
+    series:
+      series && interval
+        ? [...groupBy(series, (row) => row.bucket)].map(([bucket, rows]) => {
+            const byType = new Map<string, number>();
+            for (const row of rows)
+              if (row.type === 'session' ? Boolean(row.whole) === wholeSite : !row.whole)
+                addCount(byType, row.type, row.count);
+            const summary = summarizeFriction(byType);
+            return { ...bucketWindow(bucket, { ...window, interval }), n: summary.pageviews, ...summary };
+          })
+        : undefined,
+  };
+};
