@@ -1,10 +1,7 @@
 import { expect, test } from '@playwright/test';
+import type { FunnelStats } from '../../../collector/src/aggregates/funnels/schema';
 import { eventually } from '../helpers/collector';
 import { deviceOf, flush, press, sdkReady, stats } from '../helpers/friction';
-
-interface FunnelStats {
-  funnels: { id: string; n: number; completed: number; steps: { name: string; reached: number; left: number }[] }[];
-}
 
 const checkout = async (device: string) =>
   (await stats<FunnelStats>('funnels', { funnel: 'checkout', device })).funnels[0]!;

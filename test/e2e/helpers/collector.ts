@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
+import type { IngestStats } from '../../../collector/src/aggregates/ingest/schema';
+import type { NpsStats } from '../../../collector/src/aggregates/scores/schema';
 import { COLLECTOR, DEMO, STATE_DIR } from './ports.mjs';
 
 /** The demo site's keys, as the start command saved them. */
@@ -7,12 +9,7 @@ export const demoKeys = (): { id: string; writeKey: string; readKey: string } =>
   JSON.parse(readFileSync(`${STATE_DIR}pulse-demo.json`, 'utf8'));
 
 /** NPS counts as the stats API reports them. */
-export interface NpsCounts {
-  n: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
-}
+export type NpsCounts = Pick<NpsStats, 'n' | 'promoters' | 'passives' | 'detractors'>;
 
 /** Reads `GET /v1/sites/demo/stats/nps` with the demo's read key, the way a product team would. */
 export const npsStats = async (query: Record<string, string> = {}): Promise<NpsCounts> => {
@@ -25,7 +22,7 @@ export const npsStats = async (query: Record<string, string> = {}): Promise<NpsC
 };
 
 /** The demo site's ingest counters over the last 30 days (`GET /v1/sites/demo/stats/ingest`). */
-export const ingestStats = async (): Promise<{ stored: number; rejected: number; dropped: number; bots: number }> => {
+export const ingestStats = async (): Promise<IngestStats> => {
   const response = await fetch(`${COLLECTOR}/v1/sites/demo/stats/ingest`, {
     headers: { Authorization: `Bearer ${demoKeys().readKey}` },
   });

@@ -1,6 +1,7 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import type { EventBatch, PulseEvent } from '@pulse/sdk/protocol';
+import type { FrictionStats } from '../../../collector/src/aggregates/friction/schema';
 import { demoKeys } from './collector';
 import { COLLECTOR } from './ports.mjs';
 
@@ -13,27 +14,8 @@ export const stats = async <T>(route: 'friction' | 'vitals' | 'funnels', query: 
   return (await response.json()) as T;
 };
 
-/** A signal's count and rate as the friction stats report them. */
-export interface Rated {
-  count: number;
-  rate: number | null;
-}
-
-/** The friction stats, as far as the scenarios read them. */
-export interface FrictionStats {
-  n: number;
-  pageviews: number;
-  sessions: number;
-  signals: Record<string, Rated>;
-  elements: {
-    path: string;
-    target: string;
-    label: string | null;
-    rage_click: number;
-    dead_click: number;
-    error_click: number;
-  }[];
-}
+/** The friction stats, as the collector's schema types them. */
+export type { FrictionStats };
 
 /** The friction stats of one page and device class. */
 export const friction = (path: string, device: string) => stats<FrictionStats>('friction', { path, device });

@@ -1,11 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { eventually, settled } from '../helpers/collector';
-import { deviceOf, flush, recordRequests, sdkReady, stats } from '../helpers/friction';
-
-interface FrictionStats {
-  pageviews: number;
-  sessions: number;
-}
+import { deviceOf, type FrictionStats, flush, recordRequests, sdkReady, stats } from '../helpers/friction';
 
 test('every page and route change is a page view, and one session counts once across pages', async ({
   page,

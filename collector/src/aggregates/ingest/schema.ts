@@ -37,3 +37,6 @@ export const IngestStatsSchema = IngestPointSchema.extend({ series: z.array(Inge
     },
   },
 );
+
+/** What reached storage over a window, as `GET /v1/sites/:site/stats/ingest` answers. */
+export type IngestStats = z.infer<typeof IngestStatsSchema>;
