@@ -177,8 +177,8 @@ export const init = (options: PulseOptions): Pulse => {
   /** Renders a survey through the widget chunk; rejects when the chunk cannot load (the engine catches it). */
   const present = async (survey: SurveyDefinition, { into, opened, tab, closed }: PresentOptions) => {
     // Null only when a selector was given and matches nothing.
-    const target = into && document.querySelector(into);
-    if (!(consent.surveys || preview) || target === null) return false;
+    const container = into && document.querySelector(into);
+    if (!(consent.surveys || preview) || container === null) return false;
     const { mount } = await loadChunk('widget', assets);
     // A new response id each time the survey opens: a tab can open it more than once.
     let tag: { survey: string; response: string };
@@ -193,7 +193,7 @@ export const init = (options: PulseOptions): Pulse => {
       survey,
       locale,
       nonce: options.nonce,
-      into: target || undefined,
+      into: container || undefined,
       opened,
       tab,
       onShown() {

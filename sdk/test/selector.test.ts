@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { elementOf } from '../src/lib/elementOf';
 import { elementTarget } from '../src/lib/elementTarget';
 import { selector } from '../src/lib/selector';
-import { targetOf } from '../src/lib/targetOf';
 
 const build = (html: string) => {
   document.body.innerHTML = html;
@@ -46,14 +46,14 @@ describe('elementTarget', () => {
   });
 });
 
-describe('targetOf', () => {
+describe('elementOf', () => {
   it('attributes an event to the button or link it happened in, and ignores data-pulse-ignore and the survey', () => {
     const $ = build(`
       <button id="b"><span id="inner">Go</span></button><p id="p">x</p>
       <div data-pulse-ignore><button id="i">No</button></div><pulse-survey id="s"></pulse-survey>`);
     const on = (element: Element) => {
       let found: Element | undefined;
-      element.addEventListener('click', (event) => (found = targetOf(event)));
+      element.addEventListener('click', (event) => (found = elementOf(event)));
       element.dispatchEvent(new MouseEvent('click'));
       return found;
     };

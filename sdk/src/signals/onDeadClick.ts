@@ -1,7 +1,7 @@
 import { CONTROL } from '../lib/control';
+import { elementOf } from '../lib/elementOf';
 import { elementTarget } from '../lib/elementTarget';
 import { listen } from '../lib/listen';
-import { targetOf } from '../lib/targetOf';
 import type { DeadClickEvent, Thresholds } from '../protocol';
 import type { Report } from './types';
 
@@ -71,7 +71,7 @@ export const onDeadClick = (
     document,
     'click',
     (event) => {
-      const element = targetOf(event);
+      const element = elementOf(event);
       if (
         !element ||
         element.closest('input,select,textarea,label') ||

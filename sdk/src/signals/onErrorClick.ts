@@ -1,7 +1,7 @@
+import { elementOf } from '../lib/elementOf';
 import { elementTarget } from '../lib/elementTarget';
 import { listen } from '../lib/listen';
 import { onUncaught } from '../lib/onUncaught';
-import { targetOf } from '../lib/targetOf';
 import type { ErrorClickEvent, Thresholds } from '../protocol';
 import type { Report } from './types';
 
@@ -20,7 +20,7 @@ export const onErrorClick = (
     document,
     'click',
     (event) => {
-      clicked = targetOf(event);
+      clicked = elementOf(event);
       time = performance.now();
     },
     signal,

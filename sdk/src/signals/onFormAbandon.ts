@@ -1,6 +1,6 @@
+import { elementOf } from '../lib/elementOf';
 import { listen } from '../lib/listen';
 import { selector } from '../lib/selector';
-import { targetOf } from '../lib/targetOf';
 import { uuid7 } from '../lib/uuid7';
 import type { FormAbandonEvent } from '../protocol';
 import { currentUrl, onPageview } from './onPageview';
@@ -54,7 +54,7 @@ export const onFormAbandon = (
     document,
     'input',
     (event) => {
-      const field = targetOf(event) as HTMLInputElement | undefined;
+      const field = elementOf(event) as HTMLInputElement | undefined;
       const form = field?.form;
       if (!form) return;
       const state = touched.get(form) ?? { _start: Date.now(), _fields: new Set() };

@@ -1,6 +1,6 @@
+import { elementOf } from '../lib/elementOf';
 import { elementTarget } from '../lib/elementTarget';
 import { listen } from '../lib/listen';
-import { targetOf } from '../lib/targetOf';
 import type { RageClickEvent, Thresholds } from '../protocol';
 import type { Report } from './types';
 
@@ -12,7 +12,7 @@ const PAGINATION = /^[\s‹›«»<>←→+−–-]*(next\b|prev(ious)?\b|\d+[\s
 
 /**
  * Reports a burst of at least `clicks` clicks, each within `radius` px and `interval` ms of the previous one,
- * once the burst is over, with its count, until `signal` aborts. Ignored: form fields and number steppers,
+ * once the burst is over, with its clicks as `count`, until `signal` aborts. Ignored: form fields and number steppers,
  * pagination-like labels, and double or triple clicks that selected text.
  */
 export const onRageClick = (
@@ -20,24 +20,24 @@ export const onRageClick = (
   thresholds: Thresholds['rageClick'],
   signal: AbortSignal,
 ) => {
-  let count = 0;
+  let clicks = 0;
   let element: Element | undefined;
   let last: MouseEvent | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const end = () => {
     // Text left selected means a double or triple click to select, not rage.
-    if (count >= thresholds.clicks && !`${getSelection()}`)
-      report({ type: 'rage_click', count, ...elementTarget(element!) });
-    count = 0;
+    if (clicks >= thresholds.clicks && !`${getSelection()}`)
+      report({ type: 'rage_click', count: clicks, ...elementTarget(element!) });
+    clicks = 0;
   };
   listen<MouseEvent>(
     document,
     'click',
     (event) => {
-      const target = targetOf(event);
-      const label = target && elementTarget(target).label;
+      const clicked = elementOf(event);
+      const label = clicked && elementTarget(clicked).label;
       clearTimeout(timer);
-      if (!target || target.closest('input,select,textarea,[role=spinbutton]') || (label && PAGINATION.test(label)))
+      if (!clicked || clicked.closest('input,select,textarea,[role=spinbutton]') || (label && PAGINATION.test(label)))
         return end();
       if (
         !last ||
@@ -45,7 +45,7 @@ export const onRageClick = (
         Math.abs(event.clientX - last.clientX) + Math.abs(event.clientY - last.clientY) > thresholds.radius
       )
         end();
-      if (!count++) element = target;
+      if (!clicks++) element = clicked;
       last = event;
       timer = setTimeout(end, thresholds.interval);
     },

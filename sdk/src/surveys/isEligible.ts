@@ -37,12 +37,12 @@ export const whyNot = (
   globalCooldownDays: number,
   now: number,
 ): Blocked | undefined => {
-  const { url, targeting: target = {}, throttle = {}, sample = 1 } = survey;
+  const { url, targeting = {}, throttle = {}, sample = 1 } = survey;
   const seen = history.surveys[survey.id] ?? {};
   const repeat = throttle.repeat ?? 'until_answered';
   /** The end of a wait of `days` from `time`, while it runs. */
   const until = (time = -Infinity, days = 0) => (now - time < days * DAY ? time + days * DAY : 0);
-  const trait = Object.entries(target.traits ?? {}).find(([key, value]) => audience.traits[key] !== value);
+  const trait = Object.entries(targeting.traits ?? {}).find(([key, value]) => audience.traits[key] !== value);
   const ends = {
     repeat: typeof repeat === 'object' ? until(seen.shown, repeat.days) : 0,
     dismissed: until(seen.dismissed, throttle.dismissCooldownDays ?? 30),
@@ -50,9 +50,10 @@ export const whyNot = (
   };
   if (url && !url.some((rule) => matchUrl(audience.path, rule))) return { rule: 'url' };
   if (trait) return { rule: 'trait', key: trait[0] };
-  if (target.devices && !target.devices.includes(audience.device)) return { rule: 'device' };
-  if (target.locales && !target.locales.some((locale) => audience.locale.startsWith(locale))) return { rule: 'locale' };
-  if (target.visitor && (target.visitor === 'new') !== audience.visits < 2) return { rule: 'visitor' };
+  if (targeting.devices && !targeting.devices.includes(audience.device)) return { rule: 'device' };
+  if (targeting.locales && !targeting.locales.some((locale) => audience.locale.startsWith(locale)))
+    return { rule: 'locale' };
+  if (targeting.visitor && (targeting.visitor === 'new') !== audience.visits < 2) return { rule: 'visitor' };
   if (ends.repeat) return { rule: 'repeat', until: ends.repeat };
   if (typeof repeat !== 'object' && seen.answered) return { rule: 'answered' };
   if (repeat === 'once' && seen.shown) return { rule: 'once' };
