@@ -17,6 +17,7 @@ import { respondents } from './routes/respondents';
 import { responses } from './routes/responses';
 import { surveys } from './routes/surveys';
 import { errorResponse } from './schema/common';
+import { webhooks } from './webhooks/route';
 
 /** The collector's HTTP app: every route, its middleware, and the OpenAPI document generated from them. */
 export const createApp = () => {
@@ -50,6 +51,7 @@ export const createApp = () => {
   app.route('/', friction);
   app.route('/', vitals);
   app.route('/', funnels);
+  app.route('/', webhooks);
   app.route('/', assets);
   app.openAPIRegistry.registerComponent('securitySchemes', 'readKey', {
     type: 'http',

@@ -1,6 +1,7 @@
 import type { IngestCounts } from './ingest/counters';
 import type { StoredEvent } from './ingest/normalize';
 import type { EventBatchInput } from './schema/events';
+import type { WebhookJob } from './webhooks/jobs';
 
 /** A delivery from the write path to the storage consumer: one request's accepted events and counts, for one site. */
 export interface IngestMessage {
@@ -21,6 +22,8 @@ export interface IngestMessage {
 export interface Bindings {
   DB: D1Database;
   EVENTS: Queue<IngestMessage>;
+  /** Webhook work: fan-outs of a response to its endpoints, and single deliveries with their retries. */
+  WEBHOOKS: Queue<WebhookJob>;
   ASSETS: Fetcher;
   /** Secret that authorises the admin routes (`wrangler secret put ADMIN_TOKEN`). */
   ADMIN_TOKEN?: string;
@@ -28,6 +31,10 @@ export interface Bindings {
   RATE_LIMIT_SITE?: string;
   /** Requests a minute one visitor IP may send for one site, per isolate; `0` turns the limit off. */
   RATE_LIMIT_VISITOR?: string;
+  /** `true` lets webhooks reach loopback (`http://localhost`): for local development only, never in wrangler.jsonc. */
+  WEBHOOKS_ALLOW_LOOPBACK?: string;
+  /** Where the collector is reachable, for the dashboard links in webhook messages (`https://pulse.example.com`). */
+  PUBLIC_URL?: string;
 }
 
 /** Hono's environment for this app. */

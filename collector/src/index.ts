@@ -2,14 +2,19 @@ import { createApp } from './app';
 import type { Bindings, IngestMessage } from './env';
 import { consume } from './ingest/consume';
 import { retention } from './retention';
+import { consumeWebhooks } from './webhooks/consume';
+import type { WebhookJob } from './webhooks/jobs';
 
 const app = createApp();
 
-/** The worker: HTTP routes, the Queue consumer that stores events, and the retention cron. */
+/** The worker: HTTP routes, the Queue consumers that store events and deliver webhooks, and the retention cron. */
 export default {
   fetch: app.fetch,
-  queue: consume,
+  queue: (batch, env) =>
+    batch.queue.startsWith('pulse-webhooks')
+      ? consumeWebhooks(batch as MessageBatch<WebhookJob>, env)
+      : consume(batch as MessageBatch<IngestMessage>, env),
   scheduled: async (controller, env) => {
     await retention(controller, env);
   },
-} satisfies ExportedHandler<Bindings, IngestMessage>;
+} satisfies ExportedHandler<Bindings, IngestMessage | WebhookJob>;

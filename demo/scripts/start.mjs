@@ -96,6 +96,11 @@ try {
       stateDir,
       '--var',
       `ADMIN_TOKEN:${adminToken}`,
+      // Local development only: webhooks may reach a receiver on this machine, and their links point here.
+      '--var',
+      'WEBHOOKS_ALLOW_LOOPBACK:true',
+      '--var',
+      `PUBLIC_URL:${collector}`,
       '--show-interactive-dev-session=false',
       '--log-level',
       'warn',

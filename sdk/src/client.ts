@@ -203,6 +203,9 @@ export const init = (options: PulseOptions): Pulse => {
       onAnswer({ id: question, type: kind }, value) {
         step('answered', { type: 'survey_answer', ...tag, question, kind, value }, { ...tag, question, value });
       },
+      onComplete() {
+        if (!preview) capture({ type: 'survey_completed', ...tag }, 'surveys');
+      },
       onDismiss(question) {
         step('dismissed', { type: 'survey_dismissed', ...tag, question: question?.id });
       },

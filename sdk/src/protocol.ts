@@ -71,6 +71,11 @@ export interface SurveyAnswerEvent extends SurveyEventBase {
   value: number | string | string[];
 }
 
+/** The visitor reached the end of a survey (its thanks): the response is complete. */
+export interface SurveyCompletedEvent extends SurveyEventBase {
+  type: 'survey_completed';
+}
+
 /** The visitor closed a survey without finishing it. Never counted as an answer. */
 export interface SurveyDismissedEvent extends SurveyEventBase {
   type: 'survey_dismissed';
@@ -165,6 +170,7 @@ export type PulseEvent =
   | IdentifyEvent
   | SurveyShownEvent
   | SurveyAnswerEvent
+  | SurveyCompletedEvent
   | SurveyDismissedEvent
   | RageClickEvent
   | DeadClickEvent

@@ -1,6 +1,7 @@
 import { insertCounts, insertEvents } from '../db/events';
 import { type Failure, quarantineEvents, reasonOf } from '../db/quarantine';
 import type { Bindings, IngestMessage } from '../env';
+import { queueWebhooks } from '../webhooks/jobs';
 
 /** Every statement that stores one delivery. */
 const statementsOf = (db: D1Database, message: IngestMessage): D1PreparedStatement[] => {
@@ -56,7 +57,9 @@ const storeEventByEvent = async (db: D1Database, message: Message<IngestMessage>
  * The Queue consumer: writes the whole delivery in one D1 `batch()` (one transaction). Redelivered messages insert
  * nothing new: storage is idempotent by site and event id, counts by delivery id. When the batch fails, each message
  * is stored on its own, event by event, so that one bad event cannot hold back the others (see `storeEventByEvent`).
- * Messages of the dead-letter queue take the same path and land in quarantine rather than being lost.
+ * Messages of the dead-letter queue take the same path and land in quarantine rather than being lost. Once stored,
+ * a delivery's survey events queue the webhooks they call for; a failure to queue them retries the delivery, whose
+ * events are then stored already.
  */
 export const consume = async (batch: MessageBatch<IngestMessage>, env: Bindings): Promise<void> => {
   const deadLettered = batch.queue === DEAD_LETTER_QUEUE;
@@ -64,6 +67,7 @@ export const consume = async (batch: MessageBatch<IngestMessage>, env: Bindings)
     const statements = batch.messages.flatMap((message) => statementsOf(env.DB, message.body));
     try {
       if (statements.length) await env.DB.batch(statements);
+      for (const { body } of batch.messages) await queueWebhooks(env.DB, env.WEBHOOKS, body.site, body.events);
       batch.ackAll();
       return;
     } catch {
@@ -73,6 +77,7 @@ export const consume = async (batch: MessageBatch<IngestMessage>, env: Bindings)
   for (const message of batch.messages) {
     try {
       await storeEventByEvent(env.DB, message, deadLettered);
+      if (!deadLettered) await queueWebhooks(env.DB, env.WEBHOOKS, message.body.site, message.body.events);
       message.ack();
     } catch (error) {
       console.error(`storing message ${message.id} failed; it will be retried`, error);

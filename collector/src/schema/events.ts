@@ -72,6 +72,7 @@ export const PulseEventSchema = z
     z.object({ ...base, type: z.literal('identify'), traits: properties.optional() }),
     z.object({ ...surveyBase, type: z.literal('survey_shown') }),
     answer,
+    z.object({ ...surveyBase, type: z.literal('survey_completed') }),
     z.object({ ...surveyBase, type: z.literal('survey_dismissed'), question: text(80).optional() }),
     z.object({ ...base, ...element, type: z.literal('rage_click'), count: z.number().int().min(2).max(1000) }),
     z.object({ ...base, ...element, type: z.literal('dead_click') }),

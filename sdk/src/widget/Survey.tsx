@@ -47,7 +47,7 @@ const scaleOf = (question: Question, strings: Strings): [Option[], [string, stri
  * A survey's steps: each question in turn, the follow-up chosen by a score, branches, then thanks.
  * A labelled, non-modal dialog; Escape or the close button dismisses it before the end.
  */
-export const Survey = ({ survey, locale, strings, opened, onAnswer, onDismiss, close }: SurveyProps) => {
+export const Survey = ({ survey, locale, strings, opened, onAnswer, onComplete, onDismiss, close }: SurveyProps) => {
   const [index, setIndex] = useState(0);
   const [followUp, setFollowUp] = useState<{ question: TextQuestion; after: Question; value: AnswerValue }>();
   const [done, setDone] = useState(false);
@@ -72,6 +72,7 @@ export const Survey = ({ survey, locale, strings, opened, onAnswer, onDismiss, c
 
   useEffect(() => {
     if (!done) return;
+    onComplete();
     const timer = setTimeout(close, 4000);
     return () => clearTimeout(timer);
   }, [done]);

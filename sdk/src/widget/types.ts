@@ -20,6 +20,8 @@ export interface MountOptions {
   onShown(): void;
   /** A question was answered. */
   onAnswer(question: Question, value: AnswerValue): void;
+  /** The visitor reached the end of the survey, its thanks. */
+  onComplete(): void;
   /** The visitor closed the survey before the end. */
   onDismiss(question: Question | undefined): void;
   /** The survey left the screen, answered or not (a tab stays). */

@@ -1,0 +1,166 @@
+import { Webhook } from 'standardwebhooks';
+import { listSurveys } from '../db/surveys';
+import type { Bindings } from '../env';
+import { sha256Hex } from '../lib/sha256Hex';
+import { retryAfterSeconds, retryDelay } from './backoff';
+import {
+  type DeliveryRow,
+  type EndpointRow,
+  failDelivery,
+  getDelivery,
+  getEndpoint,
+  listEndpoints,
+  recordAttempt,
+  recordDelivery,
+} from './endpoints';
+import type { WebhookJob } from './jobs';
+import { isDetractor, responseData, responseRows, slackBody, standardBody } from './payload';
+import type { WebhookEventType } from './schema';
+import { unsafeUrl } from './urlSafety';
+
+/** The webhook queue's dead-letter queue (wrangler.jsonc). */
+export const WEBHOOK_DEAD_LETTER_QUEUE = 'pulse-webhooks-dlq';
+
+/** How long one attempt may take. */
+const TIMEOUT_MS = 10_000;
+/** Failing this long, every attempt, disables an endpoint. */
+export const DISABLE_AFTER_MS = 5 * 86_400_000;
+/** The answer body the delivery log keeps, at most. */
+const LOGGED_BODY_CHARS = 1_024;
+
+/** The webhook id of one response's message of one type to one endpoint: the same on every fan-out and retry. */
+export const webhookId = async (endpoint: string, type: WebhookEventType, response: string) =>
+  `msg_${(await sha256Hex(`${endpoint}\n${type}\n${response}`)).slice(0, 32)}`;
+
+/** Whether an endpoint wants a response: its event type, its survey and path filters. */
+const wants = (endpoint: EndpointRow, type: WebhookEventType, survey: string, path: string) =>
+  !endpoint.disabled_at &&
+  (JSON.parse(endpoint.events) as string[]).includes(type) &&
+  (endpoint.survey === null || endpoint.survey === survey) &&
+  (endpoint.path_prefix === null || path.startsWith(endpoint.path_prefix));
+
+/**
+ * Fans a response out: records one message per endpoint that wants it (its body built now, from the stored answers)
+ * and queues the delivery of each new one. A detractor fan-out of a response without a detractor's score sends
+ * nothing, nor does one whose answers are not stored (yet, or any more: erased).
+ */
+const fanout = async (env: Bindings, job: Extract<WebhookJob, { kind: 'fanout' }>, now: number) => {
+  const rows = await responseRows(env.DB, job.site, job.response);
+  if (job.type === 'response.detractor' && !rows.some(isDetractor)) return;
+  const first = rows.find((row) => row.type === 'survey_answer');
+  if (!first) return;
+  const endpoints = (await listEndpoints(env.DB, job.site)).filter((endpoint) =>
+    wants(endpoint, job.type, first.survey, first.path),
+  );
+  if (!endpoints.length) return;
+  const name = (await listSurveys(env.DB, job.site)).find((survey) => survey.id === first.survey)?.name ?? null;
+  const data = responseData(job.response, rows, name, env.PUBLIC_URL)!;
+  const deliveries: WebhookJob[] = [];
+  for (const endpoint of endpoints) {
+    const id = await webhookId(endpoint.id, job.type, job.response);
+    const payload = endpoint.format === 'slack' ? slackBody(job.type, data) : standardBody(job.type, data, now);
+    const row = { site: job.site, endpoint: endpoint.id, id, type: job.type, payload, created_at: now };
+    if (await recordDelivery(env.DB, row))
+      deliveries.push({ kind: 'deliver', site: job.site, endpoint: endpoint.id, id });
+  }
+  if (deliveries.length) await env.WEBHOOKS.sendBatch(deliveries.map((body) => ({ body })));
+};
+
+/** Sends a message once: signed, no redirects followed, within the timeout. */
+const attempt = async (endpoint: EndpointRow, delivery: DeliveryRow, allowLoopback: boolean) => {
+  const at = Date.now();
+  const unsafe = unsafeUrl(endpoint.url, allowLoopback);
+  if (unsafe) return { at, status: null, latency: 0, error: `url ${unsafe}`, response: null, retryAfter: 0 };
+  const timestamp = new Date(at);
+  try {
+    const response = await fetch(endpoint.url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'User-Agent': 'Pulse-Webhooks/1',
+        'webhook-id': delivery.id,
+        'webhook-timestamp': String(Math.floor(at / 1000)),
+        'webhook-signature': new Webhook(endpoint.secret).sign(delivery.id, timestamp, delivery.payload),
+      },
+      body: delivery.payload,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    const body = (await response.text()).slice(0, LOGGED_BODY_CHARS);
+    const redirected = response.status >= 300 && response.status < 400;
+    return {
+      at,
+      status: response.status,
+      latency: Date.now() - at,
+      error: redirected ? 'redirects are not followed' : response.ok ? null : `HTTP ${response.status}`,
+      response: body || null,
+      retryAfter: retryAfterSeconds(response.headers.get('Retry-After'), at),
+    };
+  } catch (error) {
+    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    return {
+      at,
+      status: null,
+      latency: Date.now() - at,
+      error: timedOut ? `no answer within ${TIMEOUT_MS / 1000} s` : String(error).slice(0, 300),
+      response: null,
+      retryAfter: 0,
+    };
+  }
+};
+
+/**
+ * Delivers one message: acked once delivered (or when there is nothing left to deliver: a message already delivered,
+ * an endpoint deleted or disabled), retried after a failure with the backoff and any `Retry-After`, until the
+ * endpoint has failed every attempt for 5 days, which disables it.
+ */
+const deliver = async (env: Bindings, message: Message<WebhookJob>) => {
+  const job = message.body as Extract<WebhookJob, { kind: 'deliver' }>;
+  const [endpoint, delivery] = await Promise.all([
+    getEndpoint(env.DB, job.site, job.endpoint),
+    getDelivery(env.DB, job.site, job.endpoint, job.id),
+  ]);
+  if (!endpoint || !delivery || delivery.status === 'delivered' || endpoint.disabled_at) return message.ack();
+  const result = await attempt(endpoint, delivery, env.WEBHOOKS_ALLOW_LOOPBACK === 'true');
+  const { retryAfter, ...logged } = result;
+  if (!result.error) {
+    await recordAttempt(env.DB, delivery, logged, { status: 'delivered', failingSince: null });
+    return message.ack();
+  }
+  const failingSince = endpoint.failing_since ?? result.at;
+  if (result.at - failingSince >= DISABLE_AFTER_MS) {
+    const disabled = `every attempt failed for 5 days; the last: ${result.error}`;
+    await recordAttempt(env.DB, delivery, logged, { status: 'failed', failingSince, disabled });
+    return message.ack();
+  }
+  await recordAttempt(env.DB, delivery, logged, { status: 'pending', failingSince });
+  message.retry({ delaySeconds: retryDelay(message.attempts, retryAfter) });
+};
+
+/**
+ * The webhook queue's consumer: fan-outs and deliveries, each message on its own, so that one slow endpoint holds
+ * back no other. What the Queue gave up on (its dead-letter queue) is marked failed, never retried again.
+ */
+export const consumeWebhooks = async (batch: MessageBatch<WebhookJob>, env: Bindings): Promise<void> => {
+  const deadLettered = batch.queue === WEBHOOK_DEAD_LETTER_QUEUE;
+  await Promise.all(
+    batch.messages.map(async (message) => {
+      const job = message.body;
+      try {
+        if (deadLettered) {
+          if (job.kind === 'deliver') await failDelivery(env.DB, job.site, job.endpoint, job.id);
+          else console.error(`webhook fan-out of ${job.response} given up after ${message.attempts} attempts`);
+          return message.ack();
+        }
+        if (job.kind === 'fanout') {
+          await fanout(env, job, Date.now());
+          return message.ack();
+        }
+        await deliver(env, message);
+      } catch (error) {
+        console.error(`webhook job ${message.id} failed; it will be retried`, error);
+        message.retry({ delaySeconds: retryDelay(message.attempts) });
+      }
+    }),
+  );
+};

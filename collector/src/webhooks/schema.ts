@@ -1,0 +1,166 @@
+import { z } from '@hono/zod-openapi';
+
+/** The webhook event types Pulse sends. */
+export const WEBHOOK_EVENT_TYPES = ['response.completed', 'response.detractor'] as const;
+
+/** One webhook event type. */
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+const eventTypes = z
+  .array(z.enum(WEBHOOK_EVENT_TYPES))
+  .min(1)
+  .max(WEBHOOK_EVENT_TYPES.length)
+  .openapi({
+    description:
+      '`response.completed`: a showing reached its end, with every answer. `response.detractor`: an NPS of 6 or ' +
+      'less or a CSAT of 2 or less, with the follow-up text once it arrives, or 5 minutes after the score.',
+  });
+
+const format = z.enum(['standard', 'slack']).openapi({
+  description:
+    '`standard`: signed JSON (Standard Webhooks). `slack`: a Block Kit message for a Slack incoming-webhook URL.',
+});
+
+const filters = {
+  survey: z.string().min(1).max(64).nullable().optional().openapi({ description: 'Only responses to this survey.' }),
+  pathPrefix: z
+    .string()
+    .startsWith('/')
+    .max(500)
+    .nullable()
+    .optional()
+    .openapi({ description: 'Only responses given on a page whose path starts with this.' }),
+};
+
+/** What an admin sends to create an endpoint. */
+export const WebhookEndpointInputSchema = z
+  .strictObject({
+    url: z.string().max(2048).openapi({ description: 'An https URL (loopback too, in local development).' }),
+    events: eventTypes,
+    format: format.default('standard'),
+    ...filters,
+  })
+  .openapi('WebhookEndpointInput', {
+    example: { url: 'https://example.com/hooks/pulse', events: ['response.detractor'], survey: 'nps' },
+  });
+
+/** What an admin sends to change an endpoint: any field, and `enabled: true` to turn a disabled one back on. */
+export const WebhookEndpointPatchSchema = z
+  .strictObject({
+    url: z.string().max(2048).optional(),
+    events: eventTypes.optional(),
+    format: format.optional(),
+    ...filters,
+    enabled: z.literal(true).optional().openapi({ description: 'Turns a disabled endpoint back on.' }),
+  })
+  .openapi('WebhookEndpointPatch');
+
+/** An endpoint as the admin API shows it: never its secret. */
+export const WebhookEndpointSchema = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    format,
+    events: z.array(z.enum(WEBHOOK_EVENT_TYPES)),
+    survey: z.string().nullable(),
+    pathPrefix: z.string().nullable(),
+    createdAt: z.string(),
+    disabled: z
+      .object({ at: z.string(), reason: z.string() })
+      .nullable()
+      .openapi({ description: 'Set when every attempt failed for 5 days; PATCH `enabled: true` turns it back on.' }),
+  })
+  .openapi('WebhookEndpoint', {
+    example: {
+      id: 'wh_3k7p9q2m4x8z',
+      url: 'https://example.com/hooks/pulse',
+      format: 'standard',
+      events: ['response.detractor'],
+      survey: 'nps',
+      pathPrefix: null,
+      createdAt: '2026-12-01T09:30:00.000Z',
+      disabled: null,
+    },
+  });
+
+/** An endpoint just created, or whose secret was just rotated: the only time its secret is shown. */
+export const WebhookEndpointWithSecretSchema = WebhookEndpointSchema.extend({
+  secret: z.string().openapi({
+    description: 'The `whsec_…` signing secret (Standard Webhooks). Shown once: keep it, it is never returned again.',
+  }),
+}).openapi('WebhookEndpointWithSecret', {
+  example: {
+    id: 'wh_3k7p9q2m4x8z',
+    url: 'https://example.com/hooks/pulse',
+    format: 'standard',
+    events: ['response.detractor'],
+    survey: 'nps',
+    pathPrefix: null,
+    createdAt: '2026-12-01T09:30:00.000Z',
+    disabled: null,
+    secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+  },
+});
+
+/** One attempt of the delivery log. */
+export const WebhookAttemptSchema = z
+  .object({
+    delivery: z.string().openapi({ description: 'The webhook id, the same on every attempt of one message.' }),
+    type: z.enum(WEBHOOK_EVENT_TYPES),
+    at: z.string(),
+    status: z.number().int().nullable().openapi({ description: 'The HTTP status; null when no answer came.' }),
+    latency: z.number().int().openapi({ description: 'Milliseconds until the answer or the error.' }),
+    error: z.string().nullable(),
+    response: z.string().nullable().openapi({ description: 'The start of the answer body, at most 1 KB.' }),
+  })
+  .openapi('WebhookAttempt');
+
+/** The delivery log of an endpoint. */
+export const WebhookAttemptsSchema = z.object({ attempts: z.array(WebhookAttemptSchema) }).openapi('WebhookAttempts', {
+  example: {
+    attempts: [
+      {
+        delivery: 'msg_2f6c1d0b8e9a4c7d5e3f1a2b0c4d6e8f',
+        type: 'response.detractor',
+        at: '2026-12-01T09:31:05.000Z',
+        status: 200,
+        latency: 142,
+        error: null,
+        response: 'ok',
+      },
+    ],
+  },
+});
+
+/** Every endpoint of a site. */
+export const WebhookEndpointListSchema = z
+  .object({ endpoints: z.array(WebhookEndpointSchema) })
+  .openapi('WebhookEndpointList', {
+    example: {
+      endpoints: [
+        {
+          id: 'wh_3k7p9q2m4x8z',
+          url: 'https://example.com/hooks/pulse',
+          format: 'standard',
+          events: ['response.detractor'],
+          survey: 'nps',
+          pathPrefix: null,
+          createdAt: '2026-12-01T09:30:00.000Z',
+          disabled: null,
+        },
+      ],
+    },
+  });
+
+/** What a replay queued. */
+export const WebhookReplayResultSchema = z
+  .object({ queued: z.number().int().openapi({ description: 'Messages queued again.' }) })
+  .openapi('WebhookReplayResult', { example: { queued: 1 } });
+
+/** What a replay sends again: one message by its webhook id, or every message created in a time range. */
+export const WebhookReplaySchema = z
+  .union([
+    z.strictObject({ delivery: z.string().min(1).max(100) }),
+    z.strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }),
+  ])
+  .openapi('WebhookReplay', { example: { delivery: 'msg_2f6c1d0b8e9a4c7d5e3f1a2b0c' } });
