@@ -1,5 +1,5 @@
 import { env, exports } from 'cloudflare:workers';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { BOT_REASON } from '../src/middleware/dropBots';
 import { call, createSite, npsAnswer, pageview, postBatch } from './helpers';
 
@@ -149,6 +149,13 @@ describe('POST /v1/events', () => {
 
 describe('rate limits', () => {
   it('answers 429 with Retry-After over the per-visitor limit, counting each IP apart', async () => {
+    // The limiter counts in fixed minutes: the requests start just after one begins, so none falls in the next.
+    vi.useFakeTimers({
+      toFake: ['Date'],
+      now: Math.ceil(Date.now() / 60_000) * 60_000 + 1_000,
+      shouldAdvanceTime: true,
+    });
+    onTestFinished(() => vi.useRealTimers());
     const limited = await createSite('write-limited', [], { rateLimits: { visitor: 3 } });
     const send = (ip: string) =>
       postBatch({ site: limited.writeKey, events: [npsAnswer(9)] }, { 'CF-Connecting-IP': ip });
@@ -174,6 +181,12 @@ describe('rate limits', () => {
   });
 
   it('limits a whole site across visitors', async () => {
+    vi.useFakeTimers({
+      toFake: ['Date'],
+      now: Math.ceil(Date.now() / 60_000) * 60_000 + 1_000,
+      shouldAdvanceTime: true,
+    });
+    onTestFinished(() => vi.useRealTimers());
     const limited = await createSite('write-site-limited', [], { rateLimits: { site: 2, visitor: 0 } });
     const statuses = [];
     for (const ip of ['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.4'])
