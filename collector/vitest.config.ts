@@ -9,7 +9,11 @@ export default defineConfig(async () => ({
         // No Request.cf download from the internet at start-up.
         cf: false,
         // Databases of their own, for tests that apply the migrations one by one.
-        d1Databases: { MIGRATION_DB: 'migration-db', NPS_MIGRATION_DB: 'nps-migration-db' },
+        d1Databases: {
+          MIGRATION_DB: 'migration-db',
+          NPS_MIGRATION_DB: 'nps-migration-db',
+          SURVEY_MIGRATION_DB: 'survey-migration-db',
+        },
         bindings: {
           ADMIN_TOKEN: 'test-admin-token',
           TEST_MIGRATIONS: await readD1Migrations('./migrations'),

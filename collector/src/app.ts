@@ -4,6 +4,7 @@ import { friction } from './aggregates/friction/route';
 import { funnels } from './aggregates/funnels/route';
 import { ingest } from './aggregates/ingest/route';
 import { scores } from './aggregates/scores/route';
+import { surveys as surveyStats } from './aggregates/surveys/route';
 import { vitals } from './aggregates/vitals/route';
 import type { AppEnv } from './env';
 import { describeIssues, errorJson } from './lib/errors';
@@ -43,6 +44,7 @@ export const createApp = () => {
   app.route('/', config);
   app.route('/', scores);
   app.route('/', ingest);
+  app.route('/', surveyStats);
   app.route('/', responses);
   app.route('/', respondents);
   app.route('/', admin);

@@ -7,6 +7,7 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
       MIGRATION_DB: D1Database;
       NPS_MIGRATION_DB: D1Database;
+      SURVEY_MIGRATION_DB: D1Database;
     }
     interface GlobalProps {
       mainModule: typeof import('../src/index');

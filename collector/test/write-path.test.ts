@@ -155,7 +155,9 @@ describe('rate limits', () => {
       now: Math.ceil(Date.now() / 60_000) * 60_000 + 1_000,
       shouldAdvanceTime: true,
     });
-    onTestFinished(() => vi.useRealTimers());
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const limited = await createSite('write-limited', [], { rateLimits: { visitor: 3 } });
     const send = (ip: string) =>
       postBatch({ site: limited.writeKey, events: [npsAnswer(9)] }, { 'CF-Connecting-IP': ip });
@@ -186,7 +188,9 @@ describe('rate limits', () => {
       now: Math.ceil(Date.now() / 60_000) * 60_000 + 1_000,
       shouldAdvanceTime: true,
     });
-    onTestFinished(() => vi.useRealTimers());
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const limited = await createSite('write-site-limited', [], { rateLimits: { site: 2, visitor: 0 } });
     const statuses = [];
     for (const ip of ['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.4'])

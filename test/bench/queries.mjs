@@ -18,7 +18,7 @@ const MAX_RETRIES = 3;
 const WARM_UP = 5;
 
 /** The stats endpoints, with the query each is timed with. */
-const ENDPOINTS = ['nps', 'csat', 'ces', 'ingest', 'friction', 'vitals', 'funnels'].flatMap((name) => [
+const ENDPOINTS = ['nps', 'csat', 'ces', 'surveys', 'ingest', 'friction', 'vitals', 'funnels'].flatMap((name) => [
   { name, query: '' },
   { name, query: '?interval=day' },
 ]);

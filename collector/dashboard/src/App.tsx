@@ -8,6 +8,7 @@ import { FrictionSection } from './sections/Friction';
 import { FunnelsSection } from './sections/Funnels';
 import { CesSection, CsatSection, NpsSection } from './sections/Scores';
 import { SignIn } from './sections/SignIn';
+import { SurveysSection } from './sections/Surveys';
 import { VerbatimsSection } from './sections/Verbatims';
 import { VitalsSection } from './sections/Vitals';
 import { loadCredentials, saveCredentials } from './session';
@@ -17,6 +18,7 @@ const SECTIONS = [
   ['nps', 'NPS'],
   ['csat', 'CSAT'],
   ['ces', 'CES'],
+  ['surveys', 'Surveys'],
   ['friction', 'Friction'],
   ['vitals', 'Vitals'],
   ['funnels', 'Funnels'],
@@ -115,6 +117,7 @@ const Dashboard = ({ credentials, onSignOut }: { credentials: Credentials; onSig
           <CsatSection />
           <CesSection />
         </div>
+        <SurveysSection />
         <FrictionSection />
         <VitalsSection />
         <FunnelsSection />

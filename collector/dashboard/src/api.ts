@@ -2,11 +2,12 @@ import type { SiteConfig } from '@pulse/sdk/protocol';
 import type { FrictionStats } from '../../src/aggregates/friction/schema';
 import type { FunnelStats } from '../../src/aggregates/funnels/schema';
 import type { CesStats, CsatStats, NpsStats } from '../../src/aggregates/scores/schema';
+import type { SurveyStats } from '../../src/aggregates/surveys/schema';
 import type { VitalStats } from '../../src/aggregates/vitals/schema';
 import type { AnswerPage } from '../../src/schema/responses';
 
 export type { Answer, AnswerPage } from '../../src/schema/responses';
-export type { CesStats, CsatStats, FrictionStats, FunnelStats, NpsStats, VitalStats };
+export type { CesStats, CsatStats, FrictionStats, FunnelStats, NpsStats, SurveyStats, VitalStats };
 
 /** What the dashboard signs in with: a site id and its secret read key. */
 export interface Credentials {
@@ -38,6 +39,7 @@ export interface Routes {
   'stats/nps': NpsStats;
   'stats/csat': CsatStats;
   'stats/ces': CesStats;
+  'stats/surveys': SurveyStats;
   'stats/friction': FrictionStats;
   'stats/vitals': VitalStats;
   'stats/funnels': FunnelStats;

@@ -206,6 +206,7 @@ export const visitEvents = (random, { start, id, visitor, user }) => {
             kind: 'text',
             value: FOLLOW_UPS[Math.floor(random() * FOLLOW_UPS.length)],
           });
+        events.push({ ...at(dwell * 0.95), survey, response, type: 'survey_completed' });
       }
     }
     vital('CLS', random() < 0.5 ? 0 : Math.round(logNormal(random, 0.05, 1) * 1000) / 1000, dwell);
