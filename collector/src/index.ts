@@ -2,12 +2,13 @@ import { createApp } from './app';
 import type { Bindings, IngestMessage } from './env';
 import { consume } from './ingest/consume';
 import { retention } from './retention';
+import { runAlerts } from './webhooks/alerts';
 import { consumeWebhooks } from './webhooks/consume';
 import type { WebhookJob } from './webhooks/jobs';
 
 const app = createApp();
 
-/** The worker: HTTP routes, the Queue consumers that store events and deliver webhooks, and the retention cron. */
+/** The worker: HTTP routes, the Queue consumers that store events and deliver webhooks, and the hourly cron (retention, alerts). */
 export default {
   fetch: app.fetch,
   queue: (batch, env) =>
@@ -16,5 +17,6 @@ export default {
       : consume(batch as MessageBatch<IngestMessage>, env),
   scheduled: async (controller, env) => {
     await retention(controller, env);
+    await runAlerts(env.DB, env.WEBHOOKS, controller.scheduledTime);
   },
 } satisfies ExportedHandler<Bindings, IngestMessage | WebhookJob>;

@@ -14,7 +14,7 @@ import {
   recordDelivery,
 } from './endpoints';
 import type { WebhookJob } from './jobs';
-import { isDetractor, responseData, responseRows, slackBody, standardBody } from './payload';
+import { isDetractor, responseData, responseRows, slackAlertBody, slackBody, standardBody } from './payload';
 import type { WebhookEventType } from './schema';
 import { unsafeUrl } from './urlSafety';
 
@@ -28,9 +28,9 @@ export const DISABLE_AFTER_MS = 5 * 86_400_000;
 /** The answer body the delivery log keeps, at most. */
 const LOGGED_BODY_CHARS = 1_024;
 
-/** The webhook id of one response's message of one type to one endpoint: the same on every fan-out and retry. */
-export const webhookId = async (endpoint: string, type: WebhookEventType, response: string) =>
-  `msg_${(await sha256Hex(`${endpoint}\n${type}\n${response}`)).slice(0, 32)}`;
+/** The webhook id of one message of one type about one subject (a response, an alert) to one endpoint: the same on every fan-out and retry. */
+export const webhookId = async (endpoint: string, type: WebhookEventType, subject: string) =>
+  `msg_${(await sha256Hex(`${endpoint}\n${type}\n${subject}`)).slice(0, 32)}`;
 
 /** Whether an endpoint wants a response: its event type, its survey and path filters. */
 const wants = (endpoint: EndpointRow, type: WebhookEventType, survey: string, path: string) =>
@@ -59,6 +59,29 @@ const fanout = async (env: Bindings, job: Extract<WebhookJob, { kind: 'fanout' }
   for (const endpoint of endpoints) {
     const id = await webhookId(endpoint.id, job.type, job.response);
     const payload = endpoint.format === 'slack' ? slackBody(job.type, data) : standardBody(job.type, data, now);
+    const row = { site: job.site, endpoint: endpoint.id, id, type: job.type, payload, created_at: now };
+    if (await recordDelivery(env.DB, row))
+      deliveries.push({ kind: 'deliver', site: job.site, endpoint: endpoint.id, id });
+  }
+  if (deliveries.length) await env.WEBHOOKS.sendBatch(deliveries.map((body) => ({ body })));
+};
+
+/**
+ * Fans an alert out: one message per endpoint that wants its type and survey (a path filter does not apply: a score
+ * belongs to no one page), its webhook id from the alert's key.
+ */
+const fanoutAlert = async (env: Bindings, job: Extract<WebhookJob, { kind: 'alert' }>, now: number) => {
+  const endpoints = (await listEndpoints(env.DB, job.site)).filter(
+    (endpoint) =>
+      !endpoint.disabled_at &&
+      (JSON.parse(endpoint.events) as string[]).includes(job.type) &&
+      (endpoint.survey === null || endpoint.survey === job.survey),
+  );
+  const deliveries: WebhookJob[] = [];
+  for (const endpoint of endpoints) {
+    const id = await webhookId(endpoint.id, job.type, job.key);
+    const payload =
+      endpoint.format === 'slack' ? slackAlertBody(job.data, env.PUBLIC_URL) : standardBody(job.type, job.data, now);
     const row = { site: job.site, endpoint: endpoint.id, id, type: job.type, payload, created_at: now };
     if (await recordDelivery(env.DB, row))
       deliveries.push({ kind: 'deliver', site: job.site, endpoint: endpoint.id, id });
@@ -149,11 +172,11 @@ export const consumeWebhooks = async (batch: MessageBatch<WebhookJob>, env: Bind
       try {
         if (deadLettered) {
           if (job.kind === 'deliver') await failDelivery(env.DB, job.site, job.endpoint, job.id);
-          else console.error(`webhook fan-out of ${job.response} given up after ${message.attempts} attempts`);
+          else console.error(`webhook ${job.kind} of ${job.site} given up after ${message.attempts} attempts`);
           return message.ack();
         }
-        if (job.kind === 'fanout') {
-          await fanout(env, job, Date.now());
+        if (job.kind !== 'deliver') {
+          await (job.kind === 'fanout' ? fanout(env, job, Date.now()) : fanoutAlert(env, job, Date.now()));
           return message.ack();
         }
         await deliver(env, message);

@@ -1,12 +1,17 @@
 import type { StoredEvent } from '../ingest/normalize';
 import { ttlCache } from '../lib/ttlCache';
+import type { ScoreAlert } from './alerts';
 import { subscribedTypes } from './endpoints';
 import { isDetractor } from './payload';
 import type { WebhookEventType } from './schema';
 
-/** Work of the webhook queue: a response to fan out to its site's endpoints, or one message to one endpoint. */
+/**
+ * Work of the webhook queue: a response or an alert to fan out to its site's endpoints, or one message to one
+ * endpoint. An alert's `key` names it once (rule, survey, time), so its webhook id is the same on every fan-out.
+ */
 export type WebhookJob =
-  | { kind: 'fanout'; site: string; type: WebhookEventType; response: string }
+  | { kind: 'fanout'; site: string; type: Exclude<WebhookEventType, 'score.alert'>; response: string }
+  | { kind: 'alert'; site: string; type: 'score.alert'; key: string; survey: string; data: ScoreAlert }
   | { kind: 'deliver'; site: string; endpoint: string; id: string };
 
 /** A fan-out and when it is due. */
@@ -26,7 +31,7 @@ export const FOLLOW_UP_WAIT_SECONDS = 300;
  */
 export const jobsOf = (site: string, events: readonly StoredEvent[]): Scheduled[] => {
   const jobs = new Map<string, Scheduled>();
-  const add = (type: WebhookEventType, response: string, delaySeconds: number) =>
+  const add = (type: Scheduled['job']['type'], response: string, delaySeconds: number) =>
     jobs.set(`${type} ${response} ${delaySeconds}`, { job: { kind: 'fanout', site, type, response }, delaySeconds });
   for (const event of events) {
     if (!event.response) continue;

@@ -1,3 +1,4 @@
+import type { ScoreAlert } from './alerts';
 import type { WebhookEventType } from './schema';
 
 /** One answer of a response, its value in its own type. */
@@ -100,7 +101,7 @@ export const responseData = (
 };
 
 /** The body of a standard (signed JSON) webhook. */
-export const standardBody = (type: WebhookEventType, data: ResponseData, now: number) =>
+export const standardBody = (type: WebhookEventType, data: ResponseData | ScoreAlert, now: number) =>
   JSON.stringify({ type, timestamp: new Date(now).toISOString(), data });
 
 /**
@@ -119,6 +120,7 @@ export const slackEscape = (text: string) =>
 const HEADINGS: Record<WebhookEventType, string> = {
   'response.completed': 'New response',
   'response.detractor': 'Detractor',
+  'score.alert': 'Score drop',
 };
 
 /** The body of a Slack webhook: a Block Kit message with the score, the answer, the page, the device and a link. */
@@ -146,6 +148,45 @@ export const slackBody = (type: WebhookEventType, data: ResponseData) => {
               type: 'actions',
               elements: [
                 { type: 'button', text: { type: 'plain_text', text: 'Open the dashboard' }, url: data.dashboard },
+              ],
+            },
+          ]
+        : []),
+    ],
+  });
+};
+
+/** The body of a Slack webhook about a score alert: the survey, both windows, and the test that fired it. */
+export const slackAlertBody = (alert: ScoreAlert, publicUrl: string | undefined) => {
+  const metric = alert.metric.toUpperCase();
+  const figure = (score: number | null) => (score === null ? '—' : score.toFixed(1));
+  const heading = `${HEADINGS['score.alert']}: ${metric} of ${alert.survey}`;
+  return JSON.stringify({
+    text: slackEscape(heading),
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: heading.slice(0, 150), emoji: false } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          verbatim: true,
+          text: slackEscape(
+            `${metric} ${figure(alert.recent.score)} over the last 7 days (n = ${alert.recent.n}), against ${figure(
+              alert.baseline.score,
+            )} over the 28 days before (n = ${alert.baseline.n}): ${alert.test}.`,
+          ),
+        },
+      },
+      ...(publicUrl
+        ? [
+            {
+              type: 'actions',
+              elements: [
+                {
+                  type: 'button',
+                  text: { type: 'plain_text', text: 'Open the dashboard' },
+                  url: `${publicUrl.replace(/\/+$/, '')}/dashboard/#${alert.metric}`,
+                },
               ],
             },
           ]

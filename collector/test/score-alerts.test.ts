@@ -1,0 +1,103 @@
+import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { nps } from '../src/aggregates/scores/nps';
+import type { Bindings } from '../src/env';
+import { runAlerts, SCORE_ALERT } from '../src/webhooks/alerts';
+import { consumeWebhooks } from '../src/webhooks/consume';
+import type { WebhookJob } from '../src/webhooks/jobs';
+import { ADMIN, call, createSite, npsAnswer, store } from './helpers';
+
+const DAY = 86_400_000;
+const now = Date.UTC(2026, 10, 30, 12, 0);
+
+/** A Queue that only records what is sent to it. */
+const recordingQueue = () => {
+  const sent: WebhookJob[] = [];
+  const queue = {
+    sendBatch: async (messages: { body: WebhookJob }[]) => void sent.push(...messages.map(({ body }) => body)),
+  } as unknown as Queue<WebhookJob>;
+  return { sent, queue, env: { ...env, WEBHOOKS: queue } as Bindings };
+};
+
+/**
+ * A site with a score.alert endpoint and NPS answers: `baseline` scores spread over the 28 days before the last 7,
+ * `recent` ones over the last 7, each received when it was given.
+ */
+const siteWith = async (id: string, baseline: number[], recent: number[]) => {
+  await createSite(id);
+  const created = await call(`/v1/admin/sites/${id}/webhooks`, {
+    method: 'POST',
+    headers: { ...ADMIN, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ url: 'https://hooks.example.com/alerts', events: ['score.alert'] }),
+  });
+  expect(created.status).toBe(201);
+  const spread = (scores: number[], fromDaysAgo: number, days: number) =>
+    scores.map((score, index) =>
+      npsAnswer(score, { survey: 'nps', ts: now - (fromDaysAgo - (days * (index + 0.5)) / scores.length) * DAY }),
+    );
+  for (const answer of [...spread(baseline, 35, 28), ...spread(recent, 7, 7)]) await store(id, [answer], answer.ts);
+};
+
+const times = (count: number, score: number) => Array<number>(count).fill(score);
+// NPS +40 over the 28 days before: 60 promoters, 20 passives, 20 detractors.
+const BASELINE = [...times(60, 10), ...times(20, 8), ...times(20, 2)];
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('score.alert', () => {
+  it('fires when the last 7 days’ interval lies wholly below the 28 days before, once per cool-down, and reaches the endpoint', async () => {
+    // NPS −40 over the last 7 days: 12 promoters, 12 passives, 36 detractors.
+    await siteWith('alert-drop', BASELINE, [...times(12, 9), ...times(12, 7), ...times(36, 0)]);
+    const { sent, queue, env: testEnv } = recordingQueue();
+    const fired = async (at: number) => {
+      await runAlerts(env.DB, queue, at);
+      return sent.splice(0).filter((one) => one.site === 'alert-drop') as Extract<WebhookJob, { kind: 'alert' }>[];
+    };
+    const [job, ...more] = await fired(now);
+    expect(more).toEqual([]);
+    const recent = nps({ promoters: 12, passives: 12, detractors: 36 });
+    expect(job!.data).toMatchObject({
+      survey: 'nps',
+      metric: 'nps',
+      recent: { n: 60, score: -40, ci95: recent.ci95 },
+      baseline: { n: 100, score: 40 },
+    });
+    expect(recent.ci95![1]).toBeLessThan(40);
+    expect(job!.data.test).toMatch(/lies wholly below the previous 28 days' score \(40\.0\)/);
+
+    // A day later the drop is still there, but within its cool-down nothing fires; once that has run out, it does.
+    expect(await fired(now + DAY)).toEqual([]);
+    await env.DB.prepare("UPDATE webhook_alerts SET fired_at = ? WHERE site = 'alert-drop'")
+      .bind(now + DAY - SCORE_ALERT.cooldownDays * DAY)
+      .run();
+    expect(await fired(now + DAY)).toHaveLength(1);
+
+    // The fan-out: one signed message to the endpoint.
+    const batch = createMessageBatch<WebhookJob>('pulse-webhooks', [
+      { id: 'a-1', timestamp: new Date(), attempts: 1, body: job! },
+    ]);
+    await consumeWebhooks(batch, testEnv);
+    await getQueueResult(batch, createExecutionContext());
+    expect(sent).toHaveLength(1);
+    const bodies: string[] = [];
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      bodies.push(String(init.body));
+      return new Response('ok');
+    });
+    const deliver = createMessageBatch<WebhookJob>('pulse-webhooks', [
+      { id: 'a-2', timestamp: new Date(), attempts: 1, body: sent[0]! },
+    ]);
+    await consumeWebhooks(deliver, testEnv);
+    expect(JSON.parse(bodies[0]!)).toMatchObject({ type: 'score.alert', data: { survey: 'nps', metric: 'nps' } });
+  });
+
+  it('stays quiet on eleven low answers, and on a dip the interval cannot tell from chance', async () => {
+    await siteWith('alert-eleven', BASELINE, times(11, 0));
+    // NPS +30 over 40 answers against +40: an interval of about ±25 points.
+    await siteWith('alert-dip', BASELINE, [...times(20, 10), ...times(12, 8), ...times(8, 3)]);
+    const { queue, sent } = recordingQueue();
+    await runAlerts(env.DB, queue, now);
+    expect(sent.filter((job) => job.site === 'alert-eleven' || job.site === 'alert-dip')).toEqual([]);
+  });
+});
