@@ -1,3 +1,5 @@
+import { frictionCounts } from '../aggregates/friction/queries';
+import { FRICTION_SIGNALS } from '../aggregates/friction/signals';
 import { csat } from '../aggregates/scores/csat';
 import { npsOfScores } from '../aggregates/scores/nps';
 import { csatCounts, npsCounts } from '../aggregates/scores/queries';
@@ -104,8 +106,112 @@ const sitesSubscribedTo = async (db: D1Database, type: string) =>
       .all<{ site: string }>()
   ).results.map((row) => row.site);
 
+/** The rules of `friction.alert`: the windows, the minimum evidence, the test's level, and the cool-down. */
+export const FRICTION_ALERT = {
+  baselineDays: 14,
+  /** Page views the recent window needs, and the baseline. */
+  minPageviews: 100,
+  minBaselinePageviews: 500,
+  /** Events of the signal the recent window needs, whatever the test says. */
+  minEvents: 5,
+  /** One-sided: the chance of so many events at the baseline rate must be below 1 %. */
+  pValue: 0.01,
+  cooldownHours: 24,
+} as const;
+
+/** What a `friction.alert` says: the page, the signal, both windows and the test that fired it. */
+export interface FrictionAlert {
+  path: string;
+  signal: string;
+  window: 'hour' | 'day';
+  recent: { from: string; to: string; pageviews: number; events: number; rate: number };
+  baseline: { from: string; to: string; pageviews: number; events: number; rate: number };
+  pValue: number;
+  test: string;
+}
+
 /**
- * The alert cron: evaluates the score rule for every site that subscribes to it and queues each alert due (past its
+ * P(X ≥ k) for X ~ Poisson(λ), summed exactly in log space (each term from the one before), so a large λ neither
+ * overflows nor underflows the sum that matters.
+ */
+export const poissonUpperTail = (k: number, lambda: number): number => {
+  if (k <= 0) return 1;
+  if (lambda <= 0) return 0;
+  let logTerm = -lambda;
+  let below = 0;
+  for (let i = 0; i < k; i++) {
+    below += Math.exp(logTerm);
+    logTerm += Math.log(lambda) - Math.log(i + 1);
+  }
+  return Math.max(0, 1 - below);
+};
+
+/** Counts by path and type over a window, page views included; the whole-site rows left out. */
+const countsByPath = async (db: D1Database, site: string, window: StatsWindow) => {
+  const { counts } = await frictionCounts(db, site, window, {});
+  const byPath = new Map<string, Map<string, number>>();
+  for (const { path, type, count } of counts) {
+    if (path === '*') continue;
+    const types = byPath.get(path) ?? byPath.set(path, new Map()).get(path)!;
+    types.set(type, (types.get(type) ?? 0) + count);
+  }
+  return byPath;
+};
+
+/**
+ * The friction alerts due at `now`: a page whose rate of a friction signal over the last hour or day is above its
+ * own rate over the 14 days before beyond chance. Under the baseline rate r (with half an event added, so that a page
+ * that never had the signal is not alarmed by one), the recent window's count is Poisson with mean r × its page
+ * views; the alert fires when P(X ≥ count) < 1 %, with at least 100 page views and 5 events in the window and 500
+ * page views in the baseline. Reads the rollups only.
+ */
+export const frictionAlerts = async (db: D1Database, site: string, now: number): Promise<FrictionAlert[]> => {
+  const toHour = Math.floor(now / HOUR);
+  const day: StatsWindow = { fromHour: toHour - 24, toHour };
+  const baseline: StatsWindow = { fromHour: day.fromHour - FRICTION_ALERT.baselineDays * 24, toHour: day.fromHour };
+  const hour: StatsWindow = { fromHour: toHour - 1, toHour };
+  const [before, lastDay, lastHour] = await Promise.all(
+    [baseline, day, hour].map((window) => countsByPath(db, site, window)),
+  );
+  const alerts = new Map<string, FrictionAlert>();
+  for (const [name, window, recentCounts] of [
+    ['day', day, lastDay],
+    ['hour', hour, lastHour],
+  ] as const)
+    for (const [path, types] of recentCounts) {
+      const pageviews = types.get('pageview') ?? 0;
+      const base = before.get(path);
+      const basePageviews = base?.get('pageview') ?? 0;
+      if (pageviews < FRICTION_ALERT.minPageviews || basePageviews < FRICTION_ALERT.minBaselinePageviews) continue;
+      for (const signal of FRICTION_SIGNALS) {
+        const events = types.get(signal) ?? 0;
+        if (events < FRICTION_ALERT.minEvents || alerts.has(`${signal}:${path}`)) continue;
+        const baseEvents = base?.get(signal) ?? 0;
+        const rate = (baseEvents + 0.5) / basePageviews;
+        const pValue = poissonUpperTail(events, rate * pageviews);
+        if (pValue >= FRICTION_ALERT.pValue) continue;
+        const per100 = (count: number, views: number) => (100 * count) / views;
+        alerts.set(`${signal}:${path}`, {
+          path,
+          signal,
+          window: name,
+          recent: { ...bounds(window), pageviews, events, rate: per100(events, pageviews) },
+          baseline: {
+            ...bounds(baseline),
+            pageviews: basePageviews,
+            events: baseEvents,
+            rate: per100(baseEvents, basePageviews),
+          },
+          pValue,
+          test: `one-sided Poisson test at 99 %: ${events} events in ${pageviews} page views, where the 14 days before (${baseEvents} in ${basePageviews}) predict ${(rate * pageviews).toFixed(1)}; p = ${pValue.toPrecision(2)}`,
+        });
+      }
+    }
+  return [...alerts.values()];
+};
+
+/**
+ * The alert cron: evaluates each rule for every site that subscribes to it and queues each alert due (past its
  * cool-down) for fan-out. Returns how many it queued.
  */
 export const runAlerts = async (db: D1Database, queue: Queue<WebhookJob>, now: number): Promise<number> => {
@@ -120,6 +226,21 @@ export const runAlerts = async (db: D1Database, queue: Queue<WebhookJob>, now: n
           type: 'score.alert',
           key: `${key}:${now}`,
           survey: alert.survey,
+          path: null,
+          data: alert,
+        });
+    }
+  for (const site of await sitesSubscribedTo(db, 'friction.alert'))
+    for (const alert of await frictionAlerts(db, site, now)) {
+      const key = `${alert.signal}:${alert.path}`;
+      if (await claim(db, site, 'friction.alert', key, now, FRICTION_ALERT.cooldownHours * HOUR))
+        jobs.push({
+          kind: 'alert',
+          site,
+          type: 'friction.alert',
+          key: `${key}:${now}`,
+          survey: null,
+          path: alert.path,
           data: alert,
         });
     }

@@ -67,21 +67,24 @@ const fanout = async (env: Bindings, job: Extract<WebhookJob, { kind: 'fanout' }
 };
 
 /**
- * Fans an alert out: one message per endpoint that wants its type and survey (a path filter does not apply: a score
- * belongs to no one page), its webhook id from the alert's key.
+ * Fans an alert out: one message per endpoint that wants its type, its survey (a score alert) or its page (a friction
+ * alert), the webhook id from the alert's key.
  */
 const fanoutAlert = async (env: Bindings, job: Extract<WebhookJob, { kind: 'alert' }>, now: number) => {
   const endpoints = (await listEndpoints(env.DB, job.site)).filter(
     (endpoint) =>
       !endpoint.disabled_at &&
       (JSON.parse(endpoint.events) as string[]).includes(job.type) &&
-      (endpoint.survey === null || endpoint.survey === job.survey),
+      (endpoint.survey === null || job.survey === null || endpoint.survey === job.survey) &&
+      (endpoint.path_prefix === null || job.path === null || job.path.startsWith(endpoint.path_prefix)),
   );
   const deliveries: WebhookJob[] = [];
   for (const endpoint of endpoints) {
     const id = await webhookId(endpoint.id, job.type, job.key);
     const payload =
-      endpoint.format === 'slack' ? slackAlertBody(job.data, env.PUBLIC_URL) : standardBody(job.type, job.data, now);
+      endpoint.format === 'slack'
+        ? slackAlertBody(job.type, job.data, env.PUBLIC_URL)
+        : standardBody(job.type, job.data, now);
     const row = { site: job.site, endpoint: endpoint.id, id, type: job.type, payload, created_at: now };
     if (await recordDelivery(env.DB, row))
       deliveries.push({ kind: 'deliver', site: job.site, endpoint: endpoint.id, id });

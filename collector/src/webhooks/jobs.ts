@@ -1,17 +1,25 @@
 import type { StoredEvent } from '../ingest/normalize';
 import { ttlCache } from '../lib/ttlCache';
-import type { ScoreAlert } from './alerts';
+import type { FrictionAlert, ScoreAlert } from './alerts';
 import { subscribedTypes } from './endpoints';
 import { isDetractor } from './payload';
-import type { WebhookEventType } from './schema';
 
 /**
  * Work of the webhook queue: a response or an alert to fan out to its site's endpoints, or one message to one
  * endpoint. An alert's `key` names it once (rule, survey, time), so its webhook id is the same on every fan-out.
  */
 export type WebhookJob =
-  | { kind: 'fanout'; site: string; type: Exclude<WebhookEventType, 'score.alert'>; response: string }
-  | { kind: 'alert'; site: string; type: 'score.alert'; key: string; survey: string; data: ScoreAlert }
+  | { kind: 'fanout'; site: string; type: 'response.completed' | 'response.detractor'; response: string }
+  | {
+      kind: 'alert';
+      site: string;
+      type: 'score.alert' | 'friction.alert';
+      key: string;
+      /** The survey or the page the alert is about, for the endpoints' filters. */
+      survey: string | null;
+      path: string | null;
+      data: ScoreAlert | FrictionAlert;
+    }
   | { kind: 'deliver'; site: string; endpoint: string; id: string };
 
 /** A fan-out and when it is due. */

@@ -1,4 +1,4 @@
-import type { ScoreAlert } from './alerts';
+import type { FrictionAlert, ScoreAlert } from './alerts';
 import type { WebhookEventType } from './schema';
 
 /** One answer of a response, its value in its own type. */
@@ -101,7 +101,7 @@ export const responseData = (
 };
 
 /** The body of a standard (signed JSON) webhook. */
-export const standardBody = (type: WebhookEventType, data: ResponseData | ScoreAlert, now: number) =>
+export const standardBody = (type: WebhookEventType, data: ResponseData | ScoreAlert | FrictionAlert, now: number) =>
   JSON.stringify({ type, timestamp: new Date(now).toISOString(), data });
 
 /**
@@ -121,6 +121,7 @@ const HEADINGS: Record<WebhookEventType, string> = {
   'response.completed': 'New response',
   'response.detractor': 'Detractor',
   'score.alert': 'Score drop',
+  'friction.alert': 'Friction spike',
 };
 
 /** The body of a Slack webhook: a Block Kit message with the score, the answer, the page, the device and a link. */
@@ -156,27 +157,30 @@ export const slackBody = (type: WebhookEventType, data: ResponseData) => {
   });
 };
 
-/** The body of a Slack webhook about a score alert: the survey, both windows, and the test that fired it. */
-export const slackAlertBody = (alert: ScoreAlert, publicUrl: string | undefined) => {
-  const metric = alert.metric.toUpperCase();
+/** The body of a Slack webhook about an alert: what it is about, both windows, and the test that fired it. */
+export const slackAlertBody = (
+  type: 'score.alert' | 'friction.alert',
+  alert: ScoreAlert | FrictionAlert,
+  publicUrl: string | undefined,
+) => {
   const figure = (score: number | null) => (score === null ? '—' : score.toFixed(1));
-  const heading = `${HEADINGS['score.alert']}: ${metric} of ${alert.survey}`;
+  const [heading, text, section] =
+    'metric' in alert
+      ? [
+          `${HEADINGS[type]}: ${alert.metric.toUpperCase()} of ${alert.survey}`,
+          `${alert.metric.toUpperCase()} ${figure(alert.recent.score)} over the last 7 days (n = ${alert.recent.n}), against ${figure(alert.baseline.score)} over the 28 days before (n = ${alert.baseline.n}): ${alert.test}.`,
+          alert.metric,
+        ]
+      : [
+          `${HEADINGS[type]}: ${alert.signal} on ${alert.path}`,
+          `${figure(alert.recent.rate)} per 100 page views over the last ${alert.window}, against ${figure(alert.baseline.rate)} over the 14 days before: ${alert.test}.`,
+          'friction',
+        ];
   return JSON.stringify({
     text: slackEscape(heading),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: heading.slice(0, 150), emoji: false } },
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          verbatim: true,
-          text: slackEscape(
-            `${metric} ${figure(alert.recent.score)} over the last 7 days (n = ${alert.recent.n}), against ${figure(
-              alert.baseline.score,
-            )} over the 28 days before (n = ${alert.baseline.n}): ${alert.test}.`,
-          ),
-        },
-      },
+      { type: 'section', text: { type: 'mrkdwn', verbatim: true, text: slackEscape(text) } },
       ...(publicUrl
         ? [
             {
@@ -185,7 +189,7 @@ export const slackAlertBody = (alert: ScoreAlert, publicUrl: string | undefined)
                 {
                   type: 'button',
                   text: { type: 'plain_text', text: 'Open the dashboard' },
-                  url: `${publicUrl.replace(/\/+$/, '')}/dashboard/#${alert.metric}`,
+                  url: `${publicUrl.replace(/\/+$/, '')}/dashboard/#${section}`,
                 },
               ],
             },

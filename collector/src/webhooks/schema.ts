@@ -1,7 +1,12 @@
 import { z } from '@hono/zod-openapi';
 
 /** The webhook event types Pulse sends. */
-export const WEBHOOK_EVENT_TYPES = ['response.completed', 'response.detractor', 'score.alert'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'response.completed',
+  'response.detractor',
+  'score.alert',
+  'friction.alert',
+] as const;
 
 /** One webhook event type. */
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
@@ -15,7 +20,9 @@ const eventTypes = z
       '`response.completed`: a showing reached its end, with every answer. `response.detractor`: an NPS of 6 or ' +
       'less or a CSAT of 2 or less, with the follow-up text once it arrives, or 5 minutes after the score. ' +
       "`score.alert`: a survey's NPS or CSAT whose 95 % interval over the last 7 days lies wholly below the previous " +
-      "28 days' score, with at least 30 answers in each (checked hourly, at most once a week per survey).",
+      "28 days' score, with at least 30 answers in each (checked hourly, at most once a week per survey). " +
+      "`friction.alert`: a page's rate of a friction signal over the last hour or day above its own 14 days' rate " +
+      'beyond chance (one-sided Poisson test at 99 %, at least 100 page views; at most once a day per page and signal).',
   });
 
 const format = z.enum(['standard', 'slack']).openapi({

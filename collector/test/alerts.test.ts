@@ -1,12 +1,14 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import type { PulseEvent } from '@pulse/sdk/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nps } from '../src/aggregates/scores/nps';
 import type { Bindings } from '../src/env';
-import { runAlerts, SCORE_ALERT } from '../src/webhooks/alerts';
+import { groupBy } from '../src/lib/groupBy';
+import { type FrictionAlert, poissonUpperTail, runAlerts, SCORE_ALERT } from '../src/webhooks/alerts';
 import { consumeWebhooks } from '../src/webhooks/consume';
 import type { WebhookJob } from '../src/webhooks/jobs';
-import { ADMIN, call, createSite, npsAnswer, store } from './helpers';
+import { ADMIN, call, createSite, npsAnswer, pageview, store } from './helpers';
 
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 10, 30, 12, 0);
@@ -99,5 +101,73 @@ describe('score.alert', () => {
     const { queue, sent } = recordingQueue();
     await runAlerts(env.DB, queue, now);
     expect(sent.filter((job) => job.site === 'alert-eleven' || job.site === 'alert-dip')).toEqual([]);
+  });
+});
+
+describe('friction.alert', () => {
+  /** Page views and rage clicks on a page, spread over `days` days ending `endDaysAgo` days before now. */
+  const traffic = (path: string, pageviews: number, rageClicks: number, endDaysAgo: number, days: number) => {
+    const at = (index: number, count: number) => now - (endDaysAgo + days - (days * (index + 0.5)) / count) * DAY;
+    return [
+      ...Array.from({ length: pageviews }, (_, index) => pageview({ url: path, ts: at(index, pageviews) })),
+      ...Array.from({ length: rageClicks }, (_, index) => ({
+        ...pageview({ url: path, ts: at(index, rageClicks) }),
+        type: 'rage_click' as const,
+        target: '#pay',
+        count: 4,
+      })),
+    ] as PulseEvent[];
+  };
+
+  /** Stores events a day at a time, each delivery received at the end of its day. */
+  const storeDays = async (site: string, events: PulseEvent[]) => {
+    const byDay = groupBy(events, (event) => Math.floor(event.ts / DAY));
+    for (const [, day] of byDay)
+      for (let from = 0; from < day.length; from += 100) {
+        const chunk = day.slice(from, from + 100);
+        await store(site, chunk, Math.max(...chunk.map((event) => event.ts)));
+      }
+  };
+
+  it('fires on a page whose rage clicks run beyond chance above its own 14 days, and not on a rise chance explains', async () => {
+    await createSite('alert-friction');
+    await call('/v1/admin/sites/alert-friction/webhooks', {
+      method: 'POST',
+      headers: { ...ADMIN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ url: 'https://hooks.example.com/friction', events: ['friction.alert'] }),
+    });
+    // A 1 % rate over the 14 days before, on three pages; then in the last day, 200 page views each with 15 rage
+    // clicks (2.1 expected: p ≈ 10⁻⁸), 6 (p ≈ 0.02, chance) and 4 (under the 5 events an alert needs).
+    await storeDays('alert-friction', [
+      ...['/checkout', '/about', '/cart'].flatMap((path) => traffic(path, 1_000, 10, 1, 14)),
+      ...traffic('/checkout', 200, 15, 0, 1),
+      ...traffic('/about', 200, 6, 0, 1),
+      ...traffic('/cart', 200, 4, 0, 1),
+    ]);
+    const { queue, sent } = recordingQueue();
+    await runAlerts(env.DB, queue, now);
+    const alerts = sent
+      .filter((job) => job.site === 'alert-friction')
+      .map((job) => (job as Extract<WebhookJob, { kind: 'alert' }>).data as FrictionAlert);
+    expect(alerts.map((alert) => [alert.path, alert.signal, alert.window])).toEqual([
+      ['/checkout', 'rage_click', 'day'],
+    ]);
+    expect(alerts[0]).toMatchObject({
+      recent: { pageviews: 200, events: 15 },
+      baseline: { pageviews: 1_000, events: 10 },
+    });
+    expect(alerts[0]!.pValue).toBeCloseTo(poissonUpperTail(15, (10.5 / 1_000) * 200), 12);
+    expect(alerts[0]!.pValue).toBeLessThan(1e-6);
+    // A day's cool-down per page and signal.
+    sent.splice(0);
+    await runAlerts(env.DB, queue, now + 3_600_000);
+    expect(sent.filter((job) => job.site === 'alert-friction')).toEqual([]);
+  });
+
+  it('computes the Poisson tail exactly', () => {
+    expect(poissonUpperTail(0, 3)).toBe(1);
+    expect(poissonUpperTail(1, 2)).toBeCloseTo(1 - Math.exp(-2), 12);
+    expect(poissonUpperTail(6, 2.1)).toBeCloseTo(0.020449, 5);
+    expect(poissonUpperTail(3, 0)).toBe(0);
   });
 });
