@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
+import { errors } from './aggregates/errors/route';
 import { friction } from './aggregates/friction/route';
 import { funnels } from './aggregates/funnels/route';
 import { ingest } from './aggregates/ingest/route';
@@ -52,6 +53,7 @@ export const createApp = () => {
   app.route('/', surveys);
   app.route('/', friction);
   app.route('/', vitals);
+  app.route('/', errors);
   app.route('/', funnels);
   app.route('/', webhooks);
   app.route('/', assets);

@@ -220,6 +220,9 @@ describe('friction events on the write path', () => {
       col: 9,
       stack: ['at f (https://shop.test/app.js:3:9)', 'at g (https://cdn.test/lib.js:1:1)'],
       rejection: false,
+      // The error rollups' keys (see aggregates/errors/fingerprint.ts).
+      messageKey: expect.stringMatching(/^[0-9a-f]{16}$/),
+      fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
     });
     expect(storedDead!.target).toHaveLength(300);
   });

@@ -18,10 +18,12 @@ const MAX_RETRIES = 3;
 const WARM_UP = 5;
 
 /** The stats endpoints, with the query each is timed with. */
-const ENDPOINTS = ['nps', 'csat', 'ces', 'surveys', 'ingest', 'friction', 'vitals', 'funnels'].flatMap((name) => [
-  { name, query: '' },
-  { name, query: '?interval=day' },
-]);
+const ENDPOINTS = ['nps', 'csat', 'ces', 'surveys', 'ingest', 'friction', 'vitals', 'errors', 'funnels'].flatMap(
+  (name) => [
+    { name, query: '' },
+    { name, query: '?interval=day' },
+  ],
+);
 
 /**
  * @param {{ stateDir: string, seederPort: number, collectorPort: number, events: number, calls: number,

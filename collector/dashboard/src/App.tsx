@@ -3,6 +3,7 @@ import { type Credentials, read } from './api';
 import { ViewContext } from './context';
 import { type Filters, filtersFromUrl, filtersToUrl, windowOf } from './filters';
 import { useLoad } from './hooks';
+import { ErrorsSection } from './sections/Errors';
 import { FilterBar } from './sections/FilterBar';
 import { FrictionSection } from './sections/Friction';
 import { FunnelsSection } from './sections/Funnels';
@@ -21,6 +22,7 @@ const SECTIONS = [
   ['surveys', 'Surveys'],
   ['friction', 'Friction'],
   ['vitals', 'Vitals'],
+  ['errors', 'Errors'],
   ['funnels', 'Funnels'],
   ['verbatims', 'Verbatims'],
 ] as const;
@@ -120,6 +122,7 @@ const Dashboard = ({ credentials, onSignOut }: { credentials: Credentials; onSig
         <SurveysSection />
         <FrictionSection />
         <VitalsSection />
+        <ErrorsSection />
         <FunnelsSection />
         <VerbatimsSection />
       </main>

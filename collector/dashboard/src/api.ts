@@ -1,4 +1,5 @@
 import type { SiteConfig } from '@pulse/sdk/protocol';
+import type { ErrorStats } from '../../src/aggregates/errors/schema';
 import type { FrictionStats } from '../../src/aggregates/friction/schema';
 import type { FunnelStats } from '../../src/aggregates/funnels/schema';
 import type { CesStats, CsatStats, NpsStats } from '../../src/aggregates/scores/schema';
@@ -7,7 +8,7 @@ import type { VitalStats } from '../../src/aggregates/vitals/schema';
 import type { AnswerPage } from '../../src/schema/responses';
 
 export type { Answer, AnswerPage } from '../../src/schema/responses';
-export type { CesStats, CsatStats, FrictionStats, FunnelStats, NpsStats, SurveyStats, VitalStats };
+export type { CesStats, CsatStats, ErrorStats, FrictionStats, FunnelStats, NpsStats, SurveyStats, VitalStats };
 
 /** What the dashboard signs in with: a site id and its secret read key. */
 export interface Credentials {
@@ -42,6 +43,7 @@ export interface Routes {
   'stats/surveys': SurveyStats;
   'stats/friction': FrictionStats;
   'stats/vitals': VitalStats;
+  'stats/errors': ErrorStats;
   'stats/funnels': FunnelStats;
   responses: AnswerPage;
 }

@@ -1,4 +1,5 @@
 import type { PulseEvent } from '@pulse/sdk/protocol';
+import { errorFingerprint, messageKey } from '../aggregates/errors/fingerprint';
 import { normalizePath } from '../lib/normalizePath';
 import { scrubText, scrubUrl } from '../lib/pii';
 import { userKey } from '../lib/userKey';
@@ -60,6 +61,19 @@ const scrubDeep = (value: unknown): unknown => {
 };
 
 /**
+ * The keys the error rollups group by, added to a JavaScript error (`fingerprint`, `messageKey`) and an error click
+ * (`messageKey`), from the scrubbed message.
+ */
+const withErrorKeys = async (event: PulseEvent, rest: Record<string, unknown>) => {
+  if (event.type !== 'js_error' && event.type !== 'error_click') return rest;
+  const message = String(rest.message ?? '');
+  const keys = { messageKey: await messageKey(message) };
+  return event.type === 'js_error'
+    ? { ...rest, ...keys, fingerprint: await errorFingerprint(message, rest.file as string | undefined) }
+    : { ...rest, ...keys };
+};
+
+/**
  * Turns a validated event into its stored form: PII scrubbed from every free-text field and from URLs, a user id
  * that holds PII replaced by its pseudonym, the path normalised (`/orders/:id`), and a capture time outside the
  * plausible window replaced by the receive time.
@@ -94,6 +108,6 @@ export const normalize = async (event: PulseEvent, received: number): Promise<St
     text: textValue,
     target: 'target' in event && event.target !== undefined ? scrubText(event.target) : null,
     label: 'label' in event && event.label !== undefined ? scrubText(event.label) : null,
-    data: Object.keys(rest).length ? JSON.stringify(rest) : null,
+    data: Object.keys(rest).length ? JSON.stringify(await withErrorKeys(event, rest)) : null,
   };
 };

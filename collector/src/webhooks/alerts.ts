@@ -210,6 +210,49 @@ export const frictionAlerts = async (db: D1Database, site: string, now: number):
   return [...alerts.values()];
 };
 
+/** The rule of `error.new`: a group first seen this recently, once it has reached this many sessions. */
+export const NEW_ERROR_ALERT = { withinDays: 7, minSessions: 3 } as const;
+
+/** What an `error.new` says: the group, when it was first seen, and how far it has reached. */
+export interface NewErrorAlert {
+  fingerprint: string;
+  message: string;
+  file: string | null;
+  firstSeen: string;
+  sessions: number;
+  events: number;
+  test: string;
+}
+
+/** The error groups first seen on the site in the last 7 days that have reached 3 sessions. */
+export const newErrorAlerts = async (db: D1Database, site: string, now: number): Promise<NewErrorAlert[]> => {
+  const { results } = await db
+    .prepare(
+      `SELECT g.fingerprint, g.message, g.file, g.first_seen, SUM(h.sessions) AS sessions, SUM(h.events) AS events
+       FROM error_groups g JOIN error_hourly h ON h.site = g.site AND h.fingerprint = g.fingerprint
+       WHERE g.site = ? AND g.first_seen >= ?
+       GROUP BY g.fingerprint HAVING SUM(h.sessions) >= ?`,
+    )
+    .bind(site, now - NEW_ERROR_ALERT.withinDays * DAY, NEW_ERROR_ALERT.minSessions)
+    .all<{
+      fingerprint: string;
+      message: string;
+      file: string | null;
+      first_seen: number;
+      sessions: number;
+      events: number;
+    }>();
+  return results.map((row) => ({
+    fingerprint: row.fingerprint,
+    message: row.message,
+    file: row.file,
+    firstSeen: new Date(row.first_seen).toISOString(),
+    sessions: row.sessions,
+    events: row.events,
+    test: `first seen ${new Date(row.first_seen).toISOString()}, never before on this site, and in ${row.sessions} sessions since (${NEW_ERROR_ALERT.minSessions} needed)`,
+  }));
+};
+
 /**
  * The alert cron: evaluates each rule for every site that subscribes to it and queues each alert due (past its
  * cool-down) for fan-out. Returns how many it queued.
@@ -244,6 +287,19 @@ export const runAlerts = async (db: D1Database, queue: Queue<WebhookJob>, now: n
           data: alert,
         });
     }
+  // Once per group, ever: a cool-down longer than any retention.
+  for (const site of await sitesSubscribedTo(db, 'error.new'))
+    for (const alert of await newErrorAlerts(db, site, now))
+      if (await claim(db, site, 'error.new', alert.fingerprint, now, 100 * 365 * DAY))
+        jobs.push({
+          kind: 'alert',
+          site,
+          type: 'error.new',
+          key: alert.fingerprint,
+          survey: null,
+          path: null,
+          data: alert,
+        });
   if (jobs.length) await queue.sendBatch(jobs.map((body) => ({ body })));
   return jobs.length;
 };

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../ingest/normalize';
 import { ttlCache } from '../lib/ttlCache';
-import type { FrictionAlert, ScoreAlert } from './alerts';
+import type { FrictionAlert, NewErrorAlert, ScoreAlert } from './alerts';
 import { subscribedTypes } from './endpoints';
 import { isDetractor } from './payload';
 
@@ -13,12 +13,12 @@ export type WebhookJob =
   | {
       kind: 'alert';
       site: string;
-      type: 'score.alert' | 'friction.alert';
+      type: 'score.alert' | 'friction.alert' | 'error.new';
       key: string;
       /** The survey or the page the alert is about, for the endpoints' filters. */
       survey: string | null;
       path: string | null;
-      data: ScoreAlert | FrictionAlert;
+      data: ScoreAlert | FrictionAlert | NewErrorAlert;
     }
   | { kind: 'deliver'; site: string; endpoint: string; id: string };
 

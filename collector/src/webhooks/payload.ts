@@ -1,4 +1,4 @@
-import type { FrictionAlert, ScoreAlert } from './alerts';
+import type { FrictionAlert, NewErrorAlert, ScoreAlert } from './alerts';
 import type { WebhookEventType } from './schema';
 
 /** One answer of a response, its value in its own type. */
@@ -101,8 +101,11 @@ export const responseData = (
 };
 
 /** The body of a standard (signed JSON) webhook. */
-export const standardBody = (type: WebhookEventType, data: ResponseData | ScoreAlert | FrictionAlert, now: number) =>
-  JSON.stringify({ type, timestamp: new Date(now).toISOString(), data });
+export const standardBody = (
+  type: WebhookEventType,
+  data: ResponseData | ScoreAlert | FrictionAlert | NewErrorAlert,
+  now: number,
+) => JSON.stringify({ type, timestamp: new Date(now).toISOString(), data });
 
 /**
  * Text for Slack's mrkdwn with nothing Slack would read as markup: `&`, `<` and `>` escaped, so that a verbatim
@@ -122,6 +125,7 @@ const HEADINGS: Record<WebhookEventType, string> = {
   'response.detractor': 'Detractor',
   'score.alert': 'Score drop',
   'friction.alert': 'Friction spike',
+  'error.new': 'New error',
 };
 
 /** The body of a Slack webhook: a Block Kit message with the score, the answer, the page, the device and a link. */
@@ -159,23 +163,25 @@ export const slackBody = (type: WebhookEventType, data: ResponseData) => {
 
 /** The body of a Slack webhook about an alert: what it is about, both windows, and the test that fired it. */
 export const slackAlertBody = (
-  type: 'score.alert' | 'friction.alert',
-  alert: ScoreAlert | FrictionAlert,
+  type: 'score.alert' | 'friction.alert' | 'error.new',
+  alert: ScoreAlert | FrictionAlert | NewErrorAlert,
   publicUrl: string | undefined,
 ) => {
   const figure = (score: number | null) => (score === null ? '—' : score.toFixed(1));
   const [heading, text, section] =
-    'metric' in alert
-      ? [
-          `${HEADINGS[type]}: ${alert.metric.toUpperCase()} of ${alert.survey}`,
-          `${alert.metric.toUpperCase()} ${figure(alert.recent.score)} over the last 7 days (n = ${alert.recent.n}), against ${figure(alert.baseline.score)} over the 28 days before (n = ${alert.baseline.n}): ${alert.test}.`,
-          alert.metric,
-        ]
-      : [
-          `${HEADINGS[type]}: ${alert.signal} on ${alert.path}`,
-          `${figure(alert.recent.rate)} per 100 page views over the last ${alert.window}, against ${figure(alert.baseline.rate)} over the 14 days before: ${alert.test}.`,
-          'friction',
-        ];
+    'fingerprint' in alert
+      ? [`${HEADINGS[type]}: ${alert.message}`, `${alert.file ?? 'an inline script'}: ${alert.test}.`, 'friction']
+      : 'metric' in alert
+        ? [
+            `${HEADINGS[type]}: ${alert.metric.toUpperCase()} of ${alert.survey}`,
+            `${alert.metric.toUpperCase()} ${figure(alert.recent.score)} over the last 7 days (n = ${alert.recent.n}), against ${figure(alert.baseline.score)} over the 28 days before (n = ${alert.baseline.n}): ${alert.test}.`,
+            alert.metric,
+          ]
+        : [
+            `${HEADINGS[type]}: ${alert.signal} on ${alert.path}`,
+            `${figure(alert.recent.rate)} per 100 page views over the last ${alert.window}, against ${figure(alert.baseline.rate)} over the 14 days before: ${alert.test}.`,
+            'friction',
+          ];
   return JSON.stringify({
     text: slackEscape(heading),
     blocks: [

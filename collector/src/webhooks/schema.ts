@@ -6,6 +6,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'response.detractor',
   'score.alert',
   'friction.alert',
+  'error.new',
 ] as const;
 
 /** One webhook event type. */
@@ -22,7 +23,8 @@ const eventTypes = z
       "`score.alert`: a survey's NPS or CSAT whose 95 % interval over the last 7 days lies wholly below the previous " +
       "28 days' score, with at least 30 answers in each (checked hourly, at most once a week per survey). " +
       "`friction.alert`: a page's rate of a friction signal over the last hour or day above its own 14 days' rate " +
-      'beyond chance (one-sided Poisson test at 99 %, at least 100 page views; at most once a day per page and signal).',
+      'beyond chance (one-sided Poisson test at 99 %, at least 100 page views; at most once a day per page and signal). ' +
+      '`error.new`: a JavaScript error group first seen on the site in the last 7 days, once it reached 3 sessions.',
   });
 
 const format = z.enum(['standard', 'slack']).openapi({
