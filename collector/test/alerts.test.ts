@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nps } from '../src/aggregates/scores/nps';
 import type { Bindings } from '../src/env';
 import { groupBy } from '../src/lib/groupBy';
-import { type FrictionAlert, poissonUpperTail, runAlerts, SCORE_ALERT } from '../src/webhooks/alerts';
+import { type FrictionAlert, poissonUpperTail, runAlerts, SCORE_ALERT, type ScoreAlert } from '../src/webhooks/alerts';
 import { consumeWebhooks } from '../src/webhooks/consume';
 import type { WebhookJob } from '../src/webhooks/jobs';
 import { ADMIN, call, createSite, npsAnswer, pageview, store } from './helpers';
@@ -66,7 +66,7 @@ describe('score.alert', () => {
       baseline: { n: 100, score: 40 },
     });
     expect(recent.ci95![1]).toBeLessThan(40);
-    expect(job!.data.test).toMatch(/lies wholly below the previous 28 days' score \(40\.0\)/);
+    expect((job!.data as ScoreAlert).test).toMatch(/lies wholly below the previous 28 days' score \(40\.0\)/);
 
     // A day later the drop is still there, but within its cool-down nothing fires; once that has run out, it does.
     expect(await fired(now + DAY)).toEqual([]);

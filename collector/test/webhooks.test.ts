@@ -161,7 +161,7 @@ describe('webhook endpoints (admin API)', () => {
       /^url: must not be a private/,
     );
     expect(await refused({ url: 'http://localhost:8080/', events: ['response.completed'] })).toBe('url: must be https');
-    expect(await refused({ url: 'https://example.com/', events: ['digest.weekly'] })).toMatch(/^events\.0:/);
+    expect(await refused({ url: 'https://example.com/', events: ['digest.daily'] })).toMatch(/^events\.0:/);
     expect(await refused({ url: 'https://example.com/', events: ['response.completed'], secret: 'x' })).toMatch(
       /secret/,
     );

@@ -4,6 +4,7 @@ import { csat } from '../aggregates/scores/csat';
 import { npsOfScores } from '../aggregates/scores/nps';
 import { csatCounts, npsCounts } from '../aggregates/scores/queries';
 import type { StatsWindow } from '../aggregates/window';
+import { digestDue, weeklyDigest, weekStartHour } from './digest';
 import type { WebhookJob } from './jobs';
 
 const HOUR = 3_600_000;
@@ -255,7 +256,7 @@ export const newErrorAlerts = async (db: D1Database, site: string, now: number):
 
 /**
  * The alert cron: evaluates each rule for every site that subscribes to it and queues each alert due (past its
- * cool-down) for fan-out. Returns how many it queued.
+ * cool-down) for fan-out, and on Mondays the weekly digest, once per site and week. Returns how many it queued.
  */
 export const runAlerts = async (db: D1Database, queue: Queue<WebhookJob>, now: number): Promise<number> => {
   const jobs: WebhookJob[] = [];
@@ -300,6 +301,21 @@ export const runAlerts = async (db: D1Database, queue: Queue<WebhookJob>, now: n
           path: null,
           data: alert,
         });
+  if (digestDue(now))
+    for (const site of await sitesSubscribedTo(db, 'digest.weekly')) {
+      const week = new Date(weekStartHour(now) * HOUR).toISOString();
+      const digest = await weeklyDigest(db, site, now);
+      if (await claim(db, site, 'digest.weekly', week, now, 6 * DAY))
+        jobs.push({
+          kind: 'alert',
+          site,
+          type: 'digest.weekly',
+          key: `week:${week}`,
+          survey: null,
+          path: null,
+          data: digest,
+        });
+    }
   if (jobs.length) await queue.sendBatch(jobs.map((body) => ({ body })));
   return jobs.length;
 };

@@ -1,6 +1,7 @@
 import type { StoredEvent } from '../ingest/normalize';
 import { ttlCache } from '../lib/ttlCache';
 import type { FrictionAlert, NewErrorAlert, ScoreAlert } from './alerts';
+import type { WeeklyDigest } from './digest';
 import { subscribedTypes } from './endpoints';
 import { isDetractor } from './payload';
 
@@ -13,12 +14,12 @@ export type WebhookJob =
   | {
       kind: 'alert';
       site: string;
-      type: 'score.alert' | 'friction.alert' | 'error.new';
+      type: 'score.alert' | 'friction.alert' | 'error.new' | 'digest.weekly';
       key: string;
       /** The survey or the page the alert is about, for the endpoints' filters. */
       survey: string | null;
       path: string | null;
-      data: ScoreAlert | FrictionAlert | NewErrorAlert;
+      data: ScoreAlert | FrictionAlert | NewErrorAlert | WeeklyDigest;
     }
   | { kind: 'deliver'; site: string; endpoint: string; id: string };
 

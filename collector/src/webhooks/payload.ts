@@ -1,4 +1,5 @@
 import type { FrictionAlert, NewErrorAlert, ScoreAlert } from './alerts';
+import type { WeeklyDigest } from './digest';
 import type { WebhookEventType } from './schema';
 
 /** One answer of a response, its value in its own type. */
@@ -103,7 +104,7 @@ export const responseData = (
 /** The body of a standard (signed JSON) webhook. */
 export const standardBody = (
   type: WebhookEventType,
-  data: ResponseData | ScoreAlert | FrictionAlert | NewErrorAlert,
+  data: ResponseData | ScoreAlert | FrictionAlert | NewErrorAlert | WeeklyDigest,
   now: number,
 ) => JSON.stringify({ type, timestamp: new Date(now).toISOString(), data });
 
@@ -126,6 +127,7 @@ const HEADINGS: Record<WebhookEventType, string> = {
   'score.alert': 'Score drop',
   'friction.alert': 'Friction spike',
   'error.new': 'New error',
+  'digest.weekly': 'Weekly digest',
 };
 
 /** The body of a Slack webhook: a Block Kit message with the score, the answer, the page, the device and a link. */
@@ -161,27 +163,48 @@ export const slackBody = (type: WebhookEventType, data: ResponseData) => {
   });
 };
 
+/** A digest in a few lines of text: the scores and their change, then the worst pages, errors and verbatims. */
+const digestText = (digest: WeeklyDigest) => {
+  const score = (name: string, value: WeeklyDigest['scores']['nps']) =>
+    `${name} ${value.score === null ? '—' : value.score.toFixed(1)} (n = ${value.n}${
+      value.change === null ? '' : `, ${value.change >= 0 ? '+' : ''}${value.change.toFixed(1)} on the week before`
+    })`;
+  const lines = [
+    [score('NPS', digest.scores.nps), score('CSAT', digest.scores.csat), score('CES', digest.scores.ces)].join(' · '),
+    ...digest.pages.map((page) => `Friction: ${page.path}, ${page.rate?.toFixed(1) ?? '—'} per 100 page views`),
+    ...digest.errors.map((error) => `Error: ${error.message} (${error.sessions} sessions)`),
+    ...digest.verbatims.map((verbatim) => `"${verbatim.text}" (${verbatim.survey}, ${verbatim.path})`),
+  ];
+  return lines.join('\n');
+};
+
 /** The body of a Slack webhook about an alert: what it is about, both windows, and the test that fired it. */
 export const slackAlertBody = (
-  type: 'score.alert' | 'friction.alert' | 'error.new',
-  alert: ScoreAlert | FrictionAlert | NewErrorAlert,
+  type: 'score.alert' | 'friction.alert' | 'error.new' | 'digest.weekly',
+  alert: ScoreAlert | FrictionAlert | NewErrorAlert | WeeklyDigest,
   publicUrl: string | undefined,
 ) => {
   const figure = (score: number | null) => (score === null ? '—' : score.toFixed(1));
   const [heading, text, section] =
-    'fingerprint' in alert
-      ? [`${HEADINGS[type]}: ${alert.message}`, `${alert.file ?? 'an inline script'}: ${alert.test}.`, 'friction']
-      : 'metric' in alert
-        ? [
-            `${HEADINGS[type]}: ${alert.metric.toUpperCase()} of ${alert.survey}`,
-            `${alert.metric.toUpperCase()} ${figure(alert.recent.score)} over the last 7 days (n = ${alert.recent.n}), against ${figure(alert.baseline.score)} over the 28 days before (n = ${alert.baseline.n}): ${alert.test}.`,
-            alert.metric,
-          ]
-        : [
-            `${HEADINGS[type]}: ${alert.signal} on ${alert.path}`,
-            `${figure(alert.recent.rate)} per 100 page views over the last ${alert.window}, against ${figure(alert.baseline.rate)} over the 14 days before: ${alert.test}.`,
-            'friction',
-          ];
+    'week' in alert
+      ? [
+          `${HEADINGS[type]}: ${alert.week.from.slice(0, 10)} to ${alert.week.to.slice(0, 10)}`,
+          digestText(alert),
+          'nps',
+        ]
+      : 'fingerprint' in alert
+        ? [`${HEADINGS[type]}: ${alert.message}`, `${alert.file ?? 'an inline script'}: ${alert.test}.`, 'friction']
+        : 'metric' in alert
+          ? [
+              `${HEADINGS[type]}: ${alert.metric.toUpperCase()} of ${alert.survey}`,
+              `${alert.metric.toUpperCase()} ${figure(alert.recent.score)} over the last 7 days (n = ${alert.recent.n}), against ${figure(alert.baseline.score)} over the 28 days before (n = ${alert.baseline.n}): ${alert.test}.`,
+              alert.metric,
+            ]
+          : [
+              `${HEADINGS[type]}: ${alert.signal} on ${alert.path}`,
+              `${figure(alert.recent.rate)} per 100 page views over the last ${alert.window}, against ${figure(alert.baseline.rate)} over the 14 days before: ${alert.test}.`,
+              'friction',
+            ];
   return JSON.stringify({
     text: slackEscape(heading),
     blocks: [

@@ -7,6 +7,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'score.alert',
   'friction.alert',
   'error.new',
+  'digest.weekly',
 ] as const;
 
 /** One webhook event type. */
@@ -24,7 +25,9 @@ const eventTypes = z
       "28 days' score, with at least 30 answers in each (checked hourly, at most once a week per survey). " +
       "`friction.alert`: a page's rate of a friction signal over the last hour or day above its own 14 days' rate " +
       'beyond chance (one-sided Poisson test at 99 %, at least 100 page views; at most once a day per page and signal). ' +
-      '`error.new`: a JavaScript error group first seen on the site in the last 7 days, once it reached 3 sessions.',
+      '`error.new`: a JavaScript error group first seen on the site in the last 7 days, once it reached 3 sessions. ' +
+      '`digest.weekly`: on Mondays, the week before: NPS, CSAT and CES with intervals and the change, the worst ' +
+      'pages and elements, the largest error groups and three recent verbatims, detractors first.',
   });
 
 const format = z.enum(['standard', 'slack']).openapi({
