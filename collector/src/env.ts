@@ -61,5 +61,7 @@ export interface SiteRow {
   retention_days: number;
   /** JSON object of rate-limit overrides (`{ site?, visitor? }`, requests a minute). */
   rate_limits: string;
+  /** JSON object of alert-rule overrides (`AlertSettings`). */
+  alert_settings: string;
   created_at: number;
 }

@@ -101,6 +101,16 @@ describe('score.alert', () => {
     const { queue, sent } = recordingQueue();
     await runAlerts(env.DB, queue, now);
     expect(sent.filter((job) => job.site === 'alert-eleven' || job.site === 'alert-dip')).toEqual([]);
+
+    // A site that accepts 10 answers as enough gets the alert the default minimum of 30 held back.
+    const patched = await call('/v1/admin/sites/alert-eleven', {
+      method: 'PATCH',
+      headers: { ...ADMIN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ alerts: { score: { minAnswers: 10 } } }),
+    });
+    expect(await patched.json()).toMatchObject({ alerts: { score: { minAnswers: 10 } } });
+    await runAlerts(env.DB, queue, now);
+    expect(sent.filter((job) => job.site === 'alert-eleven')).toHaveLength(1);
   });
 });
 

@@ -7,6 +7,7 @@ import { hashKey, newKey } from '../lib/keys';
 import { requireAdmin } from '../middleware/auth';
 import { ADMIN_ERRORS, ADMIN_TOKEN, errorResponse } from '../schema/common';
 import { ThresholdsSchema } from '../schema/surveys';
+import { AlertSettingsSchema } from '../webhooks/schema';
 
 const origin = z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be an origin such as https://shop.example');
 
@@ -41,6 +42,7 @@ const NewSiteSchema = z
     thresholds: ThresholdsSchema.default({}),
     retentionDays: retentionDays.default(395),
     rateLimits: RateLimitsSchema.default({}),
+    alerts: AlertSettingsSchema.default({}),
   })
   .openapi('NewSite', { example: { id: 'shop', name: 'Shop', origins: ['https://shop.example'] } });
 
@@ -93,6 +95,7 @@ const SitePatchSchema = z
     thresholds: ThresholdsSchema,
     retentionDays,
     rateLimits: RateLimitsSchema,
+    alerts: AlertSettingsSchema,
   })
   .partial()
   .openapi('SitePatch', { example: { origins: ['https://shop.example', 'https://www.shop.example'] } });
@@ -106,6 +109,7 @@ const SiteSchema = z
     thresholds: ThresholdsSchema,
     retentionDays: z.number().int(),
     rateLimits: RateLimitsSchema,
+    alerts: AlertSettingsSchema,
   })
   .openapi('Site', {
     example: {
@@ -116,6 +120,7 @@ const SiteSchema = z
       thresholds: { rageClick: { clicks: 4 } },
       retentionDays: 395,
       rateLimits: {},
+      alerts: {},
     },
   });
 
@@ -228,6 +233,7 @@ const siteView = (site: SiteRow) => ({
   thresholds: JSON.parse(site.thresholds),
   retentionDays: site.retention_days,
   rateLimits: siteRateLimits(site),
+  alerts: JSON.parse(site.alert_settings),
 });
 
 /** `/v1/admin/sites…`: sites and their keys, behind the admin token. */
@@ -247,8 +253,8 @@ export const admin = new OpenAPIHono<AppEnv>()
     const writeKey = newKey('pk');
     const readKey = newKey('sk');
     await c.env.DB.prepare(
-      'INSERT INTO sites (id, name, write_key, read_key_hash, origins, thresholds, retention_days, rate_limits, created_at) ' +
-        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO sites (id, name, write_key, read_key_hash, origins, thresholds, retention_days, rate_limits, alert_settings, created_at) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
       .bind(
         input.id,
@@ -259,6 +265,7 @@ export const admin = new OpenAPIHono<AppEnv>()
         JSON.stringify(input.thresholds),
         input.retentionDays,
         JSON.stringify(input.rateLimits),
+        JSON.stringify(input.alerts),
         Date.now(),
       )
       .run();
@@ -276,11 +283,20 @@ export const admin = new OpenAPIHono<AppEnv>()
       thresholds: change.thresholds ? JSON.stringify(change.thresholds) : site.thresholds,
       retention_days: change.retentionDays ?? site.retention_days,
       rate_limits: change.rateLimits ? JSON.stringify(change.rateLimits) : site.rate_limits,
+      alert_settings: change.alerts ? JSON.stringify(change.alerts) : site.alert_settings,
     };
     await c.env.DB.prepare(
-      'UPDATE sites SET name = ?, origins = ?, thresholds = ?, retention_days = ?, rate_limits = ? WHERE id = ?',
+      'UPDATE sites SET name = ?, origins = ?, thresholds = ?, retention_days = ?, rate_limits = ?, alert_settings = ? WHERE id = ?',
     )
-      .bind(next.name, next.origins, next.thresholds, next.retention_days, next.rate_limits, site.id)
+      .bind(
+        next.name,
+        next.origins,
+        next.thresholds,
+        next.retention_days,
+        next.rate_limits,
+        next.alert_settings,
+        site.id,
+      )
       .run();
     forgetSite(site);
     forgetConfig(site);

@@ -6,6 +6,7 @@ import { csatCounts, npsCounts } from '../aggregates/scores/queries';
 import type { StatsWindow } from '../aggregates/window';
 import { digestDue, weeklyDigest, weekStartHour } from './digest';
 import type { WebhookJob } from './jobs';
+import type { AlertSettings } from './schema';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -18,6 +19,9 @@ export const SCORE_ALERT = {
   minAnswers: 30,
   cooldownDays: 7,
 } as const;
+
+/** The score rule's settings, a site's overrides on the defaults. */
+type ScoreRules = { -readonly [K in keyof typeof SCORE_ALERT]: number };
 
 /** One window of a score: its bounds, answers, score and 95 % interval. */
 interface ScoreWindow {
@@ -59,7 +63,12 @@ const bounds = (window: StatsWindow) => ({
  * The score alerts due at `now`: each survey's NPS or CSAT whose 95 % interval over the last 7 days lies wholly below
  * the previous 28 days' score, both windows with at least `minAnswers` answers. Reads the hourly rollups only.
  */
-export const scoreAlerts = async (db: D1Database, site: string, now: number): Promise<ScoreAlert[]> => {
+export const scoreAlerts = async (
+  db: D1Database,
+  site: string,
+  now: number,
+  rules: ScoreRules = SCORE_ALERT,
+): Promise<ScoreAlert[]> => {
   const toHour = Math.floor(now / HOUR);
   const recent: StatsWindow = { fromHour: toHour - SCORE_ALERT.recentDays * 24, toHour };
   const baseline: StatsWindow = { fromHour: recent.fromHour - SCORE_ALERT.baselineDays * 24, toHour: recent.fromHour };
@@ -73,7 +82,7 @@ export const scoreAlerts = async (db: D1Database, site: string, now: number): Pr
       return { ...bounds(window), n: result.n, score: result.score, ci95: result.ci95 };
     };
     const [now7, before28] = await Promise.all([read(recent), read(baseline)]);
-    if (now7.n < SCORE_ALERT.minAnswers || before28.n < SCORE_ALERT.minAnswers) continue;
+    if (now7.n < rules.minAnswers || before28.n < rules.minAnswers) continue;
     if (!now7.ci95 || before28.score === null || now7.ci95[1] >= before28.score) continue;
     alerts.push({
       survey,
@@ -98,6 +107,13 @@ const claim = async (db: D1Database, site: string, rule: string, key: string, no
   return result.meta.changes > 0;
 };
 
+/** A site's overrides of the alert rules (the admin API's `alerts`). */
+const settingsOf = async (db: D1Database, site: string): Promise<AlertSettings> =>
+  JSON.parse(
+    (await db.prepare('SELECT alert_settings FROM sites WHERE id = ?').bind(site).first<{ alert_settings: string }>())
+      ?.alert_settings ?? '{}',
+  );
+
 /** The sites with an enabled endpoint that subscribes to `type`. */
 const sitesSubscribedTo = async (db: D1Database, type: string) =>
   (
@@ -119,6 +135,9 @@ export const FRICTION_ALERT = {
   pValue: 0.01,
   cooldownHours: 24,
 } as const;
+
+/** The friction rule's settings, a site's overrides on the defaults. */
+type FrictionRules = { -readonly [K in keyof typeof FRICTION_ALERT]: number };
 
 /** What a `friction.alert` says: the page, the signal, both windows and the test that fired it. */
 export interface FrictionAlert {
@@ -166,7 +185,12 @@ const countsByPath = async (db: D1Database, site: string, window: StatsWindow) =
  * views; the alert fires when P(X ≥ count) < 1 %, with at least 100 page views and 5 events in the window and 500
  * page views in the baseline. Reads the rollups only.
  */
-export const frictionAlerts = async (db: D1Database, site: string, now: number): Promise<FrictionAlert[]> => {
+export const frictionAlerts = async (
+  db: D1Database,
+  site: string,
+  now: number,
+  rules: FrictionRules = FRICTION_ALERT,
+): Promise<FrictionAlert[]> => {
   const toHour = Math.floor(now / HOUR);
   const day: StatsWindow = { fromHour: toHour - 24, toHour };
   const baseline: StatsWindow = { fromHour: day.fromHour - FRICTION_ALERT.baselineDays * 24, toHour: day.fromHour };
@@ -183,14 +207,14 @@ export const frictionAlerts = async (db: D1Database, site: string, now: number):
       const pageviews = types.get('pageview') ?? 0;
       const base = before.get(path);
       const basePageviews = base?.get('pageview') ?? 0;
-      if (pageviews < FRICTION_ALERT.minPageviews || basePageviews < FRICTION_ALERT.minBaselinePageviews) continue;
+      if (pageviews < rules.minPageviews || basePageviews < rules.minBaselinePageviews) continue;
       for (const signal of FRICTION_SIGNALS) {
         const events = types.get(signal) ?? 0;
-        if (events < FRICTION_ALERT.minEvents || alerts.has(`${signal}:${path}`)) continue;
+        if (events < rules.minEvents || alerts.has(`${signal}:${path}`)) continue;
         const baseEvents = base?.get(signal) ?? 0;
         const rate = (baseEvents + 0.5) / basePageviews;
         const pValue = poissonUpperTail(events, rate * pageviews);
-        if (pValue >= FRICTION_ALERT.pValue) continue;
+        if (pValue >= rules.pValue) continue;
         const per100 = (count: number, views: number) => (100 * count) / views;
         alerts.set(`${signal}:${path}`, {
           path,
@@ -204,7 +228,7 @@ export const frictionAlerts = async (db: D1Database, site: string, now: number):
             rate: per100(baseEvents, basePageviews),
           },
           pValue,
-          test: `one-sided Poisson test at 99 %: ${events} events in ${pageviews} page views, where the 14 days before (${baseEvents} in ${basePageviews}) predict ${(rate * pageviews).toFixed(1)}; p = ${pValue.toPrecision(2)}`,
+          test: `one-sided Poisson test at ${100 * (1 - rules.pValue)} %: ${events} events in ${pageviews} page views, where the 14 days before (${baseEvents} in ${basePageviews}) predict ${(rate * pageviews).toFixed(1)}; p = ${pValue.toPrecision(2)}`,
         });
       }
     }
@@ -226,7 +250,12 @@ export interface NewErrorAlert {
 }
 
 /** The error groups first seen on the site in the last 7 days that have reached 3 sessions. */
-export const newErrorAlerts = async (db: D1Database, site: string, now: number): Promise<NewErrorAlert[]> => {
+export const newErrorAlerts = async (
+  db: D1Database,
+  site: string,
+  now: number,
+  minSessions: number = NEW_ERROR_ALERT.minSessions,
+): Promise<NewErrorAlert[]> => {
   const { results } = await db
     .prepare(
       `SELECT g.fingerprint, g.message, g.file, g.first_seen, SUM(h.sessions) AS sessions, SUM(h.events) AS events
@@ -234,7 +263,7 @@ export const newErrorAlerts = async (db: D1Database, site: string, now: number):
        WHERE g.site = ? AND g.first_seen >= ?
        GROUP BY g.fingerprint HAVING SUM(h.sessions) >= ?`,
     )
-    .bind(site, now - NEW_ERROR_ALERT.withinDays * DAY, NEW_ERROR_ALERT.minSessions)
+    .bind(site, now - NEW_ERROR_ALERT.withinDays * DAY, minSessions)
     .all<{
       fingerprint: string;
       message: string;
@@ -250,7 +279,7 @@ export const newErrorAlerts = async (db: D1Database, site: string, now: number):
     firstSeen: new Date(row.first_seen).toISOString(),
     sessions: row.sessions,
     events: row.events,
-    test: `first seen ${new Date(row.first_seen).toISOString()}, never before on this site, and in ${row.sessions} sessions since (${NEW_ERROR_ALERT.minSessions} needed)`,
+    test: `first seen ${new Date(row.first_seen).toISOString()}, never before on this site, and in ${row.sessions} sessions since (${minSessions} needed)`,
   }));
 };
 
@@ -260,10 +289,11 @@ export const newErrorAlerts = async (db: D1Database, site: string, now: number):
  */
 export const runAlerts = async (db: D1Database, queue: Queue<WebhookJob>, now: number): Promise<number> => {
   const jobs: WebhookJob[] = [];
-  for (const site of await sitesSubscribedTo(db, 'score.alert'))
-    for (const alert of await scoreAlerts(db, site, now)) {
+  for (const site of await sitesSubscribedTo(db, 'score.alert')) {
+    const rules = { ...SCORE_ALERT, ...(await settingsOf(db, site)).score };
+    for (const alert of await scoreAlerts(db, site, now, rules)) {
       const key = `${alert.metric}:${alert.survey}`;
-      if (await claim(db, site, 'score.alert', key, now, SCORE_ALERT.cooldownDays * DAY))
+      if (await claim(db, site, 'score.alert', key, now, rules.cooldownDays * DAY))
         jobs.push({
           kind: 'alert',
           site,
@@ -274,10 +304,12 @@ export const runAlerts = async (db: D1Database, queue: Queue<WebhookJob>, now: n
           data: alert,
         });
     }
-  for (const site of await sitesSubscribedTo(db, 'friction.alert'))
-    for (const alert of await frictionAlerts(db, site, now)) {
+  }
+  for (const site of await sitesSubscribedTo(db, 'friction.alert')) {
+    const rules = { ...FRICTION_ALERT, ...(await settingsOf(db, site)).friction };
+    for (const alert of await frictionAlerts(db, site, now, rules)) {
       const key = `${alert.signal}:${alert.path}`;
-      if (await claim(db, site, 'friction.alert', key, now, FRICTION_ALERT.cooldownHours * HOUR))
+      if (await claim(db, site, 'friction.alert', key, now, rules.cooldownHours * HOUR))
         jobs.push({
           kind: 'alert',
           site,
@@ -288,9 +320,11 @@ export const runAlerts = async (db: D1Database, queue: Queue<WebhookJob>, now: n
           data: alert,
         });
     }
-  // Once per group, ever: a cool-down longer than any retention.
-  for (const site of await sitesSubscribedTo(db, 'error.new'))
-    for (const alert of await newErrorAlerts(db, site, now))
+  }
+  for (const site of await sitesSubscribedTo(db, 'error.new')) {
+    const minSessions = (await settingsOf(db, site)).newError?.minSessions ?? NEW_ERROR_ALERT.minSessions;
+    // Once per group, ever: a cool-down longer than any retention.
+    for (const alert of await newErrorAlerts(db, site, now, minSessions))
       if (await claim(db, site, 'error.new', alert.fingerprint, now, 100 * 365 * DAY))
         jobs.push({
           kind: 'alert',
@@ -301,6 +335,7 @@ export const runAlerts = async (db: D1Database, queue: Queue<WebhookJob>, now: n
           path: null,
           data: alert,
         });
+  }
   if (digestDue(now))
     for (const site of await sitesSubscribedTo(db, 'digest.weekly')) {
       const week = new Date(weekStartHour(now) * HOUR).toISOString();

@@ -178,3 +178,33 @@ export const WebhookReplaySchema = z
     z.strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }),
   ])
   .openapi('WebhookReplay', { example: { delivery: 'msg_2f6c1d0b8e9a4c7d5e3f1a2b0c' } });
+
+const whole = (min: number, max: number, description: string) =>
+  z.number().int().min(min).max(max).openapi({ description });
+
+/** A site's overrides of the alert rules; what is left out keeps the default the README gives. */
+export const AlertSettingsSchema = z
+  .strictObject({
+    score: z
+      .strictObject({
+        minAnswers: whole(5, 100_000, 'Answers each window needs (default 30).'),
+        cooldownDays: whole(1, 90, 'Days before the same survey and score alert again (default 7).'),
+      })
+      .partial(),
+    friction: z
+      .strictObject({
+        minPageviews: whole(10, 10_000_000, 'Page views the recent window needs (default 100).'),
+        minEvents: whole(1, 100_000, 'Events of the signal it needs (default 5).'),
+        pValue: z.number().min(0.0001).max(0.05).openapi({ description: "The one-sided test's level (default 0.01)." }),
+        cooldownHours: whole(1, 720, 'Hours before the same page and signal alert again (default 24).'),
+      })
+      .partial(),
+    newError: z
+      .strictObject({ minSessions: whole(1, 10_000, 'Sessions a new error group needs (default 3).') })
+      .partial(),
+  })
+  .partial()
+  .openapi('AlertSettings', { example: { score: { minAnswers: 50 }, friction: { pValue: 0.001 } } });
+
+/** A site's alert overrides. */
+export type AlertSettings = z.infer<typeof AlertSettingsSchema>;

@@ -6,3 +6,6 @@ CREATE TABLE webhook_alerts (
   fired_at INTEGER NOT NULL,
   PRIMARY KEY (site, rule, key)
 ) WITHOUT ROWID;
+
+-- A site's overrides of the alert rules' minimums, levels and cool-downs (the admin API's `alerts`).
+ALTER TABLE sites ADD COLUMN alert_settings TEXT NOT NULL DEFAULT '{}';
