@@ -19,9 +19,10 @@ test('every page and route change is a page view, and one session counts once ac
   await page.goto('/shop');
   await flush(page);
 
-  const views = sent.events().filter((event) => event.type === 'pageview');
-  expect(views.map((event) => event.url)).toEqual([path, `${path}?tab=reviews`, '/shop']);
-  expect(new Set(views.map((event) => event.session)).size).toBe(1);
+  // Once in a fresh-clone run the flush resolved before the new page's page view had left: wait for exactly these three.
+  const views = () => sent.events().filter((event) => event.type === 'pageview');
+  await expect.poll(() => views().map((event) => event.url)).toEqual([path, `${path}?tab=reviews`, '/shop']);
+  expect(new Set(views().map((event) => event.session)).size).toBe(1);
 
   const after = await eventually(
     () => stats<FrictionStats>('friction', { device }),
