@@ -4,8 +4,9 @@ import { ADMIN_TOKEN, COLLECTOR_PORT, DEMO, DEMO_PORT, STATE_DIR } from './e2e/h
 
 export default defineConfig({
   testDir: './e2e',
-  // One worker: scenarios compare the collector's counts before and after, so they must not overlap.
-  workers: 1,
+  // Each scenario runs on a site of its own (helpers/site.ts), so scenarios run side by side; a scenario's tests run
+  // in order, as they build on each other's counts.
+  workers: Number(process.env.PULSE_E2E_WORKERS || 4),
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,

@@ -1,4 +1,4 @@
-// Seeds the demo site through the collector's admin API: the site and its keys, its allowed origins, its thresholds,
+// Seeds a demo site through the collector's admin API: the site and its keys, its allowed origins, its thresholds,
 // its surveys and its funnels.
 import { readFileSync } from 'node:fs';
 
@@ -14,13 +14,13 @@ const THRESHOLDS = { globalCooldownDays: 0 };
 /** @typedef {{ id: string, writeKey: string, readKey: string, sampleAt?: number }} DemoKeys */
 
 /**
- * Makes sure the `demo` site exists with these origins and thresholds, the surveys of demo/surveys.json and the funnels of
- * demo/funnels.json, and returns its keys.
+ * Makes sure the site `id` (the demo shop's `demo` unless told otherwise) exists with these origins and thresholds,
+ * the surveys of demo/surveys.json and the funnels of demo/funnels.json, and returns its keys.
  * Saved keys are reused while they still work; a site whose read key was lost gets new keys.
- * @param {{ collector: string, adminToken: string, origins: string[], saved?: DemoKeys }} options
+ * @param {{ collector: string, adminToken: string, origins: string[], saved?: DemoKeys, id?: string, name?: string }} options
  * @returns {Promise<DemoKeys>}
  */
-export const seedDemo = async ({ collector, adminToken, origins, saved }) => {
+export const seedDemo = async ({ collector, adminToken, origins, saved, id = 'demo', name = 'Lumen demo shop' }) => {
   /** @type {(method: string, path: string, body?: unknown) => Promise<any>} */
   const admin = (method, path, body) =>
     fetch(`${collector}/v1/admin${path}`, {
@@ -33,30 +33,21 @@ export const seedDemo = async ({ collector, adminToken, origins, saved }) => {
     });
 
   let keys;
-  const exists = (await fetch(`${collector}/v1/sites/demo/config`)).ok;
+  const exists = (await fetch(`${collector}/v1/sites/${id}/config`)).ok;
   if (!exists) {
-    const created = await admin('POST', '/sites', {
-      id: 'demo',
-      name: 'Lumen demo shop',
-      origins,
-      thresholds: THRESHOLDS,
-    });
+    const created = await admin('POST', '/sites', { id, name, origins, thresholds: THRESHOLDS });
     keys = { id: created.id, writeKey: created.writeKey, readKey: created.readKey };
   } else {
-    const site = await admin('PATCH', '/sites/demo', { origins, thresholds: THRESHOLDS });
+    const site = await admin('PATCH', `/sites/${id}`, { origins, thresholds: THRESHOLDS });
     const readWorks =
       saved?.readKey &&
-      (await fetch(`${collector}/v1/sites/demo/stats/nps`, { headers: { Authorization: `Bearer ${saved.readKey}` } }))
+      (await fetch(`${collector}/v1/sites/${id}/stats/nps`, { headers: { Authorization: `Bearer ${saved.readKey}` } }))
         .ok;
     keys = readWorks
-      ? { id: 'demo', writeKey: site.writeKey, readKey: saved.readKey, sampleAt: saved.sampleAt }
-      : {
-          id: 'demo',
-          writeKey: site.writeKey,
-          readKey: (await admin('POST', '/sites/demo/keys', { which: 'read' })).readKey,
-        };
+      ? { id, writeKey: site.writeKey, readKey: saved.readKey, sampleAt: saved.sampleAt }
+      : { id, writeKey: site.writeKey, readKey: (await admin('POST', `/sites/${id}/keys`, { which: 'read' })).readKey };
   }
-  for (const survey of surveys) await admin('PUT', `/sites/demo/surveys/${survey.id}`, survey);
-  for (const funnel of funnels) await admin('PUT', `/sites/demo/funnels/${funnel.id}`, funnel);
+  for (const survey of surveys) await admin('PUT', `/sites/${id}/surveys/${survey.id}`, survey);
+  for (const funnel of funnels) await admin('PUT', `/sites/${id}/funnels/${funnel.id}`, funnel);
   return keys;
 };

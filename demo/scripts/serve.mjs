@@ -1,4 +1,5 @@
-// A small static server for the demo shop that fills the tag's placeholders with the collector's URL and the site key.
+// A small static server for the demo shop that fills the tag's placeholders with the collector's URL, the site and its
+// key.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, normalize } from 'node:path';
@@ -24,11 +25,22 @@ const SLOW_MS = 3000;
  * Serves demo/site on a port; `/x` serves `x.html` or `x/index.html`, any `/lab/…` path the lab page, any
  * `/product/…` path the product page, `/img/slow/x` `/img/x` after 3 s, and any `/csp/…` path the CSP page with a
  * strict Content-Security-Policy that allows scripts and connections only to this origin and the collector.
- * Resolves once listening.
- * @param {{ port: number, collector: string, siteKey: string }} options
+ * With `sitesDir`, a request to `<site>.localhost` gets the tag of that site, whose keys `<sitesDir>/<site>.json`
+ * holds: the end-to-end scenarios each run on a site of their own. Resolves once listening.
+ * @param {{ port: number, collector: string, siteKey: string, sitesDir?: string }} options
  * @returns {Promise<import('node:http').Server>}
  */
-export const serveDemo = ({ port, collector, siteKey }) => {
+export const serveDemo = ({ port, collector, siteKey, sitesDir }) => {
+  /**
+   * The site a request's host names, and its write key.
+   * @param {string | undefined} host
+   * @returns {Promise<{ id: string, key: string }>}
+   */
+  const siteOf = async (host) => {
+    const id = sitesDir && /^([a-z0-9][a-z0-9-]*)\.localhost(:\d+)?$/.exec(host ?? '')?.[1];
+    if (!id) return { id: 'demo', key: siteKey };
+    return { id, key: JSON.parse(await readFile(`${sitesDir}${id}.json`, 'utf8')).writeKey };
+  };
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -47,16 +59,23 @@ export const serveDemo = ({ port, collector, siteKey }) => {
     if (path.startsWith('/product/')) candidates.push('/product.html');
     const strict = path.startsWith('/csp/');
     if (strict) candidates.unshift('/csp.html');
+    const site = await siteOf(request.headers.host).catch(() => undefined);
+    if (!site) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' });
+      response.end('No such site');
+      return;
+    }
     for (const candidate of candidates) {
       try {
         let body = await readFile(root + candidate.replace(/^\//, ''));
         const type = TYPES[extname(candidate)] ?? 'application/octet-stream';
-        if (candidate.endsWith('.html')) {
+        if (candidate.endsWith('.html') || candidate === '/panel.js') {
           body = Buffer.from(
             body
               .toString('utf8')
               .replaceAll('__PULSE_COLLECTOR__', collector)
-              .replaceAll('__PULSE_SITE_KEY__', siteKey),
+              .replaceAll('__PULSE_SITE_KEY__', site.key)
+              .replaceAll('__PULSE_SITE__', site.id),
           );
         }
         response.writeHead(200, {

@@ -136,7 +136,7 @@ try {
   }
   writeFileSync(keysFile, JSON.stringify(keys, null, 2));
 
-  await serveDemo({ port: demoPort, collector, siteKey: keys.writeKey });
+  await serveDemo({ port: demoPort, collector, siteKey: keys.writeKey, sitesDir: `${stateDir}/sites/` });
 
   console.log(`
 Pulse is running.

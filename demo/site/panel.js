@@ -24,7 +24,7 @@
         <button type="button" data-action="later">Come back later</button>
         <button type="button" data-action="reset">Reset the visitor</button>
         <button type="button" data-action="offline" aria-pressed="false">Block the collector</button>
-        <a class="button" href="${collector}/dashboard?site=demo" target="_blank" rel="noopener">Open the dashboard</a>
+        <a class="button" href="${collector}/dashboard?site=__PULSE_SITE__" target="_blank" rel="noopener">Open the dashboard</a>
       </div>
       <ul class="help">
         <li><strong>Come back later</strong> pretends 30 minutes have passed, so the next page starts a new visit

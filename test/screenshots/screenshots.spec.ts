@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
-import { demoKeys } from '../e2e/helpers/collector';
 import { openProduct, pressRepeatedly } from '../e2e/helpers/friction';
-import { COLLECTOR } from '../e2e/helpers/ports.mjs';
+import { COLLECTOR, STATE_DIR } from '../e2e/helpers/ports.mjs';
 import { dialog } from '../e2e/helpers/surveys';
+
+/** The demo site's keys, as the start command saved them: the screenshots show the demo shop and its sample week. */
+const demoKeys = (): { readKey: string } => JSON.parse(readFileSync(`${STATE_DIR}pulse-demo.json`, 'utf8'));
 
 const folder = fileURLToPath(new URL('../../demo/screenshots/', import.meta.url));
 const shot = (page: Page, name: string) =>

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { demoKeys, postBatch } from '../helpers/collector';
-import { COLLECTOR, DEMO } from '../helpers/ports.mjs';
+import { postBatch } from '../helpers/collector';
+import { COLLECTOR } from '../helpers/ports.mjs';
+import { expect, site, test } from '../helpers/site';
 
 /** A chunked body (no Content-Length) of `bytes` bytes, as a client streaming its upload sends it. */
 const chunkedBody = (bytes: number) => {
@@ -20,7 +20,7 @@ const postChunked = async (bytes: number) => {
   try {
     const response = await fetch(`${COLLECTOR}/v1/events`, {
       method: 'POST',
-      headers: { 'Content-Type': 'text/plain', Origin: DEMO },
+      headers: { 'Content-Type': 'text/plain', Origin: site().origin },
       body: chunkedBody(bytes),
       duplex: 'half',
     } as RequestInit);
@@ -35,7 +35,7 @@ const postChunked = async (bytes: number) => {
  * for the request again, and Pulse never wrote that answer: the request is sent once more, as the SDK would.
  */
 const next = async () => {
-  const send = () => postBatch({ site: demoKeys().writeKey, events: [{ type: 'nonsense' }] });
+  const send = () => postBatch({ site: site().writeKey, events: [{ type: 'nonsense' }] });
   const response = await send();
   if (response.status !== 503 || !(await response.clone().text()).startsWith('Your worker restarted mid-request'))
     return response;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { eventually } from '../helpers/collector';
 import {
   createSite,
@@ -16,6 +16,7 @@ import {
   waitForAnswers,
 } from '../helpers/dashboard';
 import { COLLECTOR } from '../helpers/ports.mjs';
+import { expect, test } from '../helpers/site';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { answerNps, putLabSurvey } from '../helpers/delivery';
 import { flush, press, recordRequests } from '../helpers/friction';
+import { expect, test } from '../helpers/site';
 
 test("a dead click is recorded while and after the survey's thank-you step closes itself", async ({
   page,

@@ -1,5 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { flush, press, recordRequests, sdkReady } from '../helpers/friction';
+import { expect, test } from '../helpers/site';
 
 /** What the lab page's button does when clicked, in each case; `none` is the control. */
 const REACTIONS = {

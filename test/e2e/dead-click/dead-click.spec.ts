@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { eventually } from '../helpers/collector';
 import { deviceOf, flush, friction, openProduct, press, recordRequests } from '../helpers/friction';
+import { expect, test } from '../helpers/site';
 
 test('a button that does nothing is a dead click, with its selector and label', async ({ page, isMobile }) => {
   const device = deviceOf(isMobile);

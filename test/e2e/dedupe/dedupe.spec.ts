@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { demoKeys, eventually, npsStats, postBatch } from '../helpers/collector';
+import { eventually, npsStats, postBatch } from '../helpers/collector';
+import { expect, site, test } from '../helpers/site';
 
 /** A fresh UUIDv7 (the SDK's format), so that each run's events are new to the collector. */
 const uuid7 = () => {
@@ -44,7 +44,7 @@ for (const endpoint of ENDPOINTS) {
   test(`the same batch posted three times, and again once stored, is counted once by stats/${endpoint.name}`, async () => {
     const run = `${Date.now()}-${test.info().project.name}`;
     const before = await endpoint.read(run);
-    const batch = { site: demoKeys().writeKey, events: endpoint.events(run) };
+    const batch = { site: site().writeKey, events: endpoint.events(run) };
     const post = async () => {
       const response = await postBatch(batch);
       expect(response.status).toBe(202);

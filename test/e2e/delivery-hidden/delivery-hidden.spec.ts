@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { eventually, npsStats } from '../helpers/collector';
 import { acceptedEvents, answerNps, closeTab, putLabSurvey, readOutbox, recordBatches } from '../helpers/delivery';
+import { expect, test } from '../helpers/site';
 
 test('a page hidden mid-session sends what waits at once, as keepalive requests below 64 KiB', async ({
   context,

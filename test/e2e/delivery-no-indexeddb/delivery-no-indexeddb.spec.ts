@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { eventually, npsStats } from '../helpers/collector';
 import { acceptedEvents, answerNps, pulse, putLabSurvey, recordBatches } from '../helpers/delivery';
+import { expect, test } from '../helpers/site';
 
 /** Ways IndexedDB is unavailable in the wild: missing altogether, or refusing to open (blocked storage). */
 const BREAKAGES = {

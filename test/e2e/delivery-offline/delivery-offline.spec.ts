@@ -1,4 +1,3 @@
-import { expect, test } from '@playwright/test';
 import { eventually, npsStats } from '../helpers/collector';
 import {
   acceptedEvents,
@@ -10,6 +9,7 @@ import {
   recordBatches,
 } from '../helpers/delivery';
 import { deviceOf, type FrictionStats, friction, pressRepeatedly, recordSignals, sdkReady } from '../helpers/friction';
+import { expect, test } from '../helpers/site';
 
 test('offline, an answer, a rage click and custom events wait in IndexedDB; a later tab online delivers each exactly once', async ({
   context,

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { eventually, ingestStats, npsStats } from '../helpers/collector';
 import { acceptedEvents, answerNps, pulse, putLabSurvey, readOutbox, recordBatches } from '../helpers/delivery';
 import { pressRepeatedly, recordSignals, sdkReady } from '../helpers/friction';
+import { expect, test } from '../helpers/site';
 
 test('past 1,000 events, the oldest friction events go, survey events stay, and the next batch reports the drops', async ({
   context,

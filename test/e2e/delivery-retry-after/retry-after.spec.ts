@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { eventually, npsStats } from '../helpers/collector';
 import { answerNps, putLabSurvey, recordBatches } from '../helpers/delivery';
+import { expect, test } from '../helpers/site';
 
 test('after a 503 with Retry-After, the survey closing sends nothing until that time has passed', async ({
   context,

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { eventually, npsStats } from '../helpers/collector';
 import { acceptedEvents, answerNps, pulse, putLabSurvey, readOutbox, recordBatches } from '../helpers/delivery';
+import { expect, test } from '../helpers/site';
 
 test('the collector answers 503 for a while: retries space out exponentially, then everything lands once', async ({
   context,

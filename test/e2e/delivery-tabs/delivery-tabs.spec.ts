@@ -1,5 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { acceptedEvents, postedIds, pulse, readOutbox, recordBatches } from '../helpers/delivery';
+import { expect, test } from '../helpers/site';
 
 for (const locks of [true, false]) {
   test(`two tabs capturing together post every event once ${locks ? 'under Web Locks' : 'without Web Locks (lease)'}`, async ({

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { eventually } from '../helpers/collector';
 import { closeTab, recordBatches } from '../helpers/delivery';
 import { deviceOf, type FrictionStats, friction, sdkReady } from '../helpers/friction';
+import { expect, test } from '../helpers/site';
 
 test('a form abandoned as the visitor closes the tab leaves with the unload send', async ({
   context,

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { demoKeys, eventually } from '../helpers/collector';
+import type { Page } from '@playwright/test';
+import { eventually } from '../helpers/collector';
 import {
   deviceOf,
   flush,
@@ -11,6 +11,7 @@ import {
   sdkReady,
 } from '../helpers/friction';
 import { COLLECTOR } from '../helpers/ports.mjs';
+import { expect, site, test } from '../helpers/site';
 import { dialog, expectNoSurvey, settle } from '../helpers/surveys';
 
 /** The demo's control panel, opened. */
@@ -22,9 +23,12 @@ const openPanel = async (page: Page) => {
 
 /** One of the demo site's survey aggregates for one survey and device class. */
 const surveyStats = async (route: 'csat' | 'ces', survey: string, device: string) => {
-  const response = await fetch(`${COLLECTOR}/v1/sites/demo/stats/${route}?${new URLSearchParams({ survey, device })}`, {
-    headers: { Authorization: `Bearer ${demoKeys().readKey}` },
-  });
+  const response = await fetch(
+    `${COLLECTOR}/v1/sites/${site().id}/stats/${route}?${new URLSearchParams({ survey, device })}`,
+    {
+      headers: { Authorization: `Bearer ${site().readKey}` },
+    },
+  );
   expect(response.status).toBe(200);
   return ((await response.json()) as { n: number }).n;
 };
@@ -32,8 +36,8 @@ const surveyStats = async (route: 'csat' | 'ces', survey: string, device: string
 /** The demo site's stored free-text answers to one survey that contain `text`. */
 const verbatims = async (survey: string, text: string) => {
   const query = new URLSearchParams({ survey, kind: 'text', q: text });
-  const response = await fetch(`${COLLECTOR}/v1/sites/demo/responses?${query}`, {
-    headers: { Authorization: `Bearer ${demoKeys().readKey}` },
+  const response = await fetch(`${COLLECTOR}/v1/sites/${site().id}/responses?${query}`, {
+    headers: { Authorization: `Bearer ${site().readKey}` },
   });
   return ((await response.json()) as { answers: { value: string; path: string }[] }).answers;
 };
@@ -205,11 +209,11 @@ test('"Block the collector" keeps events waiting in the outbox until it is switc
   await expect(page.locator('details.panel').getByRole('status')).toContainText('0 events wait in the outbox.');
 });
 
-test('the panel opens the dashboard of the demo site', async ({ page }) => {
+test('the panel opens the dashboard of its site', async ({ page }) => {
   await page.goto('/');
   const panel = await openPanel(page);
   await expect(panel.getByRole('link', { name: 'Open the dashboard' })).toHaveAttribute(
     'href',
-    `${COLLECTOR}/dashboard?site=demo`,
+    `${COLLECTOR}/dashboard?site=${site().id}`,
   );
 });

@@ -1,7 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { eventually } from '../helpers/collector';
 import { deviceOf, flush, friction, openProduct, press, recordRequests } from '../helpers/friction';
-import { DEMO } from '../helpers/ports.mjs';
+import { expect, site, test } from '../helpers/site';
 
 test('a button that throws is an error click, and the error is a JS error with file, line and frames', async ({
   page,
@@ -27,7 +26,7 @@ test('a button that throws is an error click, and the error is a JS error with f
   ]);
   const errors = events.filter((event) => event.type === 'js_error');
   expect(errors).toHaveLength(1);
-  expect(errors[0]).toMatchObject({ file: `${DEMO}/shop.js`, url: '/product/3' });
+  expect(errors[0]).toMatchObject({ file: `${site().origin}/shop.js`, url: '/product/3' });
   expect(errors[0]!.type === 'js_error' && errors[0]!.message).toContain(message);
   expect(errors[0]!.type === 'js_error' && errors[0]!.line).toBeGreaterThan(0);
   expect(errors[0]!.type === 'js_error' && errors[0]!.stack?.[0]).toContain('/shop.js:');

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { eventually } from '../helpers/collector';
 import { deviceOf, flush, friction, recordRequests, sdkReady } from '../helpers/friction';
+import { expect, test } from '../helpers/site';
 
 /**
  * Scrolls the page to each of `ys` in turn, each once the scroll event of the last has fired and 120 ms have passed.

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { eventually } from '../helpers/collector';
 import { deviceOf, flush, friction, press, recordRequests, sdkReady } from '../helpers/friction';
+import { expect, test } from '../helpers/site';
 
 test('a checkout left half-filled is an abandoned form: fields touched and the last one, never a value', async ({
   page,

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import type { FunnelStats } from '../../../collector/src/aggregates/funnels/schema';
 import { eventually } from '../helpers/collector';
 import { deviceOf, flush, press, sdkReady, stats } from '../helpers/friction';
+import { expect, test } from '../helpers/site';
 
 const checkout = async (device: string) =>
   (await stats<FunnelStats>('funnels', { funnel: 'checkout', device })).funnels[0]!;

@@ -1,30 +1,26 @@
-import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import type { IngestStats } from '../../../collector/src/aggregates/ingest/schema';
 import type { NpsStats } from '../../../collector/src/aggregates/scores/schema';
-import { COLLECTOR, DEMO, STATE_DIR } from './ports.mjs';
-
-/** The demo site's keys, as the start command saved them. */
-export const demoKeys = (): { id: string; writeKey: string; readKey: string } =>
-  JSON.parse(readFileSync(`${STATE_DIR}pulse-demo.json`, 'utf8'));
+import { COLLECTOR } from './ports.mjs';
+import { site } from './site';
 
 /** NPS counts as the stats API reports them. */
 export type NpsCounts = Pick<NpsStats, 'n' | 'promoters' | 'passives' | 'detractors'>;
 
-/** Reads `GET /v1/sites/demo/stats/nps` with the demo's read key, the way a product team would. */
+/** Reads `GET /v1/sites/:site/stats/nps` of the scenario's site with its read key, the way a product team would. */
 export const npsStats = async (query: Record<string, string> = {}): Promise<NpsCounts> => {
-  const response = await fetch(`${COLLECTOR}/v1/sites/demo/stats/nps?${new URLSearchParams(query)}`, {
-    headers: { Authorization: `Bearer ${demoKeys().readKey}` },
+  const response = await fetch(`${COLLECTOR}/v1/sites/${site().id}/stats/nps?${new URLSearchParams(query)}`, {
+    headers: { Authorization: `Bearer ${site().readKey}` },
   });
   expect(response.status).toBe(200);
   const { n, promoters, passives, detractors } = (await response.json()) as NpsCounts;
   return { n, promoters, passives, detractors };
 };
 
-/** The demo site's ingest counters over the last 30 days (`GET /v1/sites/demo/stats/ingest`). */
+/** The scenario's site's ingest counters over the last 30 days (`GET /v1/sites/:site/stats/ingest`). */
 export const ingestStats = async (): Promise<IngestStats> => {
-  const response = await fetch(`${COLLECTOR}/v1/sites/demo/stats/ingest`, {
-    headers: { Authorization: `Bearer ${demoKeys().readKey}` },
+  const response = await fetch(`${COLLECTOR}/v1/sites/${site().id}/stats/ingest`, {
+    headers: { Authorization: `Bearer ${site().readKey}` },
   });
   expect(response.status).toBe(200);
   return response.json();
@@ -60,10 +56,10 @@ export const settled = async <T>(read: () => Promise<T>, timeout = 20_000): Prom
   }
 };
 
-/** Posts a raw batch to the collector's write path from the demo's origin, as the SDK on the demo would. */
+/** Posts a raw batch to the collector's write path from the site's origin, as the SDK on its pages would. */
 export const postBatch = (body: unknown) =>
   fetch(`${COLLECTOR}/v1/events`, {
     method: 'POST',
-    headers: { 'Content-Type': 'text/plain', Origin: DEMO },
+    headers: { 'Content-Type': 'text/plain', Origin: site().origin },
     body: JSON.stringify(body),
   });

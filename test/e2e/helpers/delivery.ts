@@ -1,11 +1,11 @@
 import { type BrowserContext, expect, type Page, type Request } from '@playwright/test';
 import type { EventBatch, PulseEvent } from '@pulse/sdk';
-import { demoKeys } from './collector';
 import { ADMIN_TOKEN, COLLECTOR } from './ports.mjs';
+import { site } from './site';
 
-/** Creates or replaces an NPS survey (one question, no follow-up) on the demo site, shown on one path only. */
+/** Creates or replaces an NPS survey (one question, no follow-up) on the scenario's site, shown on one path only. */
 export const putLabSurvey = async (id: string, path: string) => {
-  const response = await fetch(`${COLLECTOR}/v1/admin/sites/demo/surveys/${id}`, {
+  const response = await fetch(`${COLLECTOR}/v1/admin/sites/${site().id}/surveys/${id}`, {
     method: 'PUT',
     headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({
@@ -81,7 +81,7 @@ export const readOutbox = (page: Page): Promise<{ events: number; dropped: numbe
           };
         };
       }),
-    `pulse:${demoKeys().writeKey}`,
+    `pulse:${site().writeKey}`,
   );
 
 /** Closes a page as a visitor closing the tab does (pagehide and unload run), and waits until it is gone. */

@@ -2,13 +2,13 @@ import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import type { EventBatch, PulseEvent } from '@pulse/sdk/protocol';
 import type { FrictionStats } from '../../../collector/src/aggregates/friction/schema';
-import { demoKeys } from './collector';
 import { COLLECTOR } from './ports.mjs';
+import { site } from './site';
 
-/** A stats route of the demo site, read with its read key, as a product team would. */
+/** A stats route of the scenario's site, read with its read key, as a product team would. */
 export const stats = async <T>(route: 'friction' | 'vitals' | 'funnels', query: Record<string, string> = {}) => {
-  const response = await fetch(`${COLLECTOR}/v1/sites/demo/stats/${route}?${new URLSearchParams(query)}`, {
-    headers: { Authorization: `Bearer ${demoKeys().readKey}` },
+  const response = await fetch(`${COLLECTOR}/v1/sites/${site().id}/stats/${route}?${new URLSearchParams(query)}`, {
+    headers: { Authorization: `Bearer ${site().readKey}` },
   });
   expect(response.status).toBe(200);
   return (await response.json()) as T;

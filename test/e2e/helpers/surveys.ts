@@ -1,11 +1,11 @@
 import { expect, type Page, test } from '@playwright/test';
 import type { PulseEvent, SurveyDefinition } from '@pulse/sdk/protocol';
-import { demoKeys } from './collector';
 import { ADMIN_TOKEN, COLLECTOR } from './ports.mjs';
+import { site } from './site';
 
-/** Creates or replaces a survey of the demo site through the admin API, as a site owner would. */
+/** Creates or replaces a survey of the scenario's site through the admin API, as a site owner would. */
 export const putSurvey = async (survey: SurveyDefinition): Promise<void> => {
-  const response = await fetch(`${COLLECTOR}/v1/admin/sites/demo/surveys/${survey.id}`, {
+  const response = await fetch(`${COLLECTOR}/v1/admin/sites/${site().id}/surveys/${survey.id}`, {
     method: 'PUT',
     headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(survey),
@@ -33,8 +33,8 @@ export const labSurvey = async (id: string, changes: Partial<SurveyDefinition> =
 };
 
 /**
- * A site of a test's own, with these thresholds, whose config the demo's lab pages read instead of the demo site's:
- * they carry the demo site's key, so the SDK's config request is sent on to the new site. (Serving the page itself
+ * A site of a test's own, with these thresholds, whose config the demo's lab pages read instead of the scenario's
+ * site's: they carry the scenario site's key, so the SDK's config request is sent on to the new site. (Serving the page itself
  * from a route would make Chromium treat it as public, and refuse it the loopback collector.)
  */
 export const labSite = async (page: Page, name: string, thresholds?: { globalCooldownDays: number }) => {
@@ -47,8 +47,8 @@ export const labSite = async (page: Page, name: string, thresholds?: { globalCoo
   expect(created.status).toBe(201);
   const { writeKey } = (await created.json()) as { writeKey: string };
   // `config*`: a preview link adds its token to the query.
-  await page.route(`**/v1/sites/${demoKeys().writeKey}/config*`, (route) =>
-    route.continue({ url: route.request().url().replace(demoKeys().writeKey, writeKey) }),
+  await page.route(`**/v1/sites/${site().writeKey}/config*`, (route) =>
+    route.continue({ url: route.request().url().replace(site().writeKey, writeKey) }),
   );
   return {
     id,

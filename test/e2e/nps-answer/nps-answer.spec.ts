@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { eventually, npsStats } from '../helpers/collector';
+import { expect, test } from '../helpers/site';
 import { expectNoSurvey, settle } from '../helpers/surveys';
 
 test('on their second visit a visitor answers the NPS prompt with a 9, and the stats count exactly that answer', async ({

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { eventually, settled } from '../helpers/collector';
 import { deviceOf, type FrictionStats, flush, recordRequests, sdkReady, stats } from '../helpers/friction';
+import { expect, test } from '../helpers/site';
 
 test('every page and route change is a page view, and one session counts once across pages', async ({
   page,

@@ -1,6 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { openProduct, press, pressRepeatedly, recordRequests, sdkReady } from '../helpers/friction';
 import { COLLECTOR } from '../helpers/ports.mjs';
+import { expect, test } from '../helpers/site';
 
 /** Provokes every friction signal the product and checkout pages offer, and leaves. */
 const provoke = async (page: Page, isMobile: boolean) => {

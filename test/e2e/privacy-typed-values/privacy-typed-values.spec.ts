@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { press, pressRepeatedly, recordRequests, sdkReady } from '../helpers/friction';
+import { expect, test } from '../helpers/site';
 
 test('what a visitor types never appears in any request, while the abandoned form is reported', async ({
   page,

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { eventually } from '../helpers/collector';
 import { deviceOf, flush, friction, press, recordRequests, sdkReady } from '../helpers/friction';
+import { expect, test } from '../helpers/site';
 
 test('opening a product and coming straight back is a quick back', async ({ page, isMobile }) => {
   const device = deviceOf(isMobile);

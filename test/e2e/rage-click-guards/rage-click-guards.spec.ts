@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { flush, openProduct, pressRepeatedly, recordRequests, sdkReady } from '../helpers/friction';
+import { expect, test } from '../helpers/site';
 
 /** Waits out a burst, sends what waits, and checks that the batch went out without a rage click. */
 const expectNoRage = async (page: import('@playwright/test').Page, sent: ReturnType<typeof recordRequests>) => {

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { eventually } from '../helpers/collector';
 import { deviceOf, flush, friction, openProduct, pressRepeatedly, recordRequests } from '../helpers/friction';
+import { expect, test } from '../helpers/site';
 
 test('four quick presses on a button that does nothing are one rage click of four, and one dead click at most', async ({
   page,

@@ -1,6 +1,6 @@
 import { brotliCompressSync, constants } from 'node:zlib';
-import { expect, test } from '@playwright/test';
 import { COLLECTOR } from '../helpers/ports.mjs';
+import { expect, test } from '../helpers/site';
 
 /** Everything a page loads from Pulse before it is idle, brotli: the hard budget, and the goal printed beside it. */
 const BUDGET = 6 * 1024;

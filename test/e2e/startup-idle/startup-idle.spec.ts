@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
 import { eventually } from '../helpers/collector';
 import { closeTab } from '../helpers/delivery';
 import { deviceOf, friction } from '../helpers/friction';
 import { COLLECTOR } from '../helpers/ports.mjs';
+import { expect, test } from '../helpers/site';
 
 /** Records, in the page, when each storage API and each request to the collector is first used, and the load and idle times. */
 const instrument = () => {

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Question } from '@pulse/sdk/protocol';
+import { expect, test } from '../helpers/site';
 import { dialog, expectNoSurvey, labSurvey, pulse, settle, unique } from '../helpers/surveys';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../helpers/site';
 import { answersOf, dialog, labSurvey, pulse, settle, surveyEventsOf, unique, watchDelivery } from '../helpers/surveys';
 
 /** Subscribes to `shown`, `answered` and `dismissed` through `pulse('on', …)`, and returns a reader of what came. */

@@ -1,5 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Question } from '@pulse/sdk/protocol';
+import { expect, test } from '../helpers/site';
 import { answersOf, dialog, labSurvey, unique, watchDelivery } from '../helpers/surveys';
 
 /**

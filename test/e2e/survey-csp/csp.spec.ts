@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/site';
 import { answersOf, dialog, putSurvey, unique, watchDelivery } from '../helpers/surveys';
 
 test('under script-src self, style-src self and connect-src collector: no violation, and the answer arrives', async ({

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../helpers/site';
 import { dialog, labSite, pulse, settle } from '../helpers/surveys';
 
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { eventually, npsStats } from '../helpers/collector';
+import { expect, test } from '../helpers/site';
 import { answersOf, dialog, labSurvey, surveyEventsOf, unique, watchDelivery } from '../helpers/surveys';
 
 const followUp = [{ text: 'What is the main reason?' }];

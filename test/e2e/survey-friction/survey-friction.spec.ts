@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { pressRepeatedly, sdkReady } from '../helpers/friction';
+import { expect, test } from '../helpers/site';
 import { dialog, expectNoSurvey, labSurvey, settle, unique } from '../helpers/surveys';
 
 /** A "Something not working?" micro-survey on its own lab page, shown right after a rage click there. */

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../helpers/site';
 import { dialog, labSurvey, unique } from '../helpers/surveys';
 
 const textSurvey = (id: string) =>

@@ -1,6 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { recordRequests } from '../helpers/friction';
 import { ADMIN_TOKEN, COLLECTOR } from '../helpers/ports.mjs';
+import { expect, test } from '../helpers/site';
 import { dialog, expectNoSurvey, flush, labSite, settle } from '../helpers/surveys';
 
 /** Asks the admin API for a preview link of one survey, as a site owner would. */

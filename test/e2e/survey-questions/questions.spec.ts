@@ -1,6 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Question } from '@pulse/sdk/protocol';
 import { eventually, npsStats } from '../helpers/collector';
+import { expect, test } from '../helpers/site';
 import { answersOf, dialog, labSurvey, unique, watchDelivery } from '../helpers/surveys';
 
 /** One question of every type, with follow-ups on two score questions, chosen by range. */

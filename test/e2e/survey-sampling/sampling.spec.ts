@@ -1,5 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { hash } from '../../../sdk/src/lib/hash';
+import { expect, test } from '../helpers/site';
 import { expectNoSurvey, labSurvey, settle, unique } from '../helpers/surveys';
 
 /** The first visitor id (`visitor-N`) whose sticky coin for this survey falls inside or outside the sample. */

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/site';
 import { dialog, expectNoSurvey, labSurvey, pulse, settle, unique } from '../helpers/surveys';
 
 test('device class: a phone gets the mobile survey, a desktop the desktop one', async ({ page, isMobile }) => {

@@ -1,5 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { SurveyDefinition } from '@pulse/sdk/protocol';
+import { expect, test } from '../helpers/site';
 import { dialog, expectNoSurvey, labSite, labSurvey, pulse, settle, unique } from '../helpers/surveys';
 
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import type { Trigger, UrlRule } from '@pulse/sdk/protocol';
+import { expect, test } from '../helpers/site';
 import { dialog, expectNoSurvey, labSurvey, pulse, settle, unique } from '../helpers/surveys';
 
 const text = (id: string) => [{ id: 'score', type: 'nps' as const, text: `Survey ${id}` }];

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
 import type { VitalEvent } from '@pulse/sdk/protocol';
 import type { VitalStats } from '../../../collector/src/aggregates/vitals/schema';
 import { eventually, settled } from '../helpers/collector';
 import { deviceOf, flush, openProduct, press, recordRequests, stats } from '../helpers/friction';
+import { expect, test } from '../helpers/site';
 
 const group = (body: VitalStats, name: string, device: string) =>
   body.groups.find((entry) => entry.name === name && entry.path === '/product/:id' && entry.device === device);

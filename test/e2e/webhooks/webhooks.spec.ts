@@ -1,9 +1,9 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
 import { Webhook } from 'standardwebhooks';
 import { eventually } from '../helpers/collector';
 import { ADMIN_TOKEN, COLLECTOR } from '../helpers/ports.mjs';
+import { expect, site, test } from '../helpers/site';
 import { dialog, flush, labSurvey, unique } from '../helpers/surveys';
 
 /** A receiver on loopback that answers 500 to the first request and 200 after, and keeps every request. */
@@ -30,7 +30,7 @@ const receiver = async () => {
 
 /** Calls the admin API of the demo site's webhooks. */
 const admin = (method: string, path: string, body?: unknown) =>
-  fetch(`${COLLECTOR}/v1/admin/sites/demo/webhooks${path}`, {
+  fetch(`${COLLECTOR}/v1/admin/sites/${site().id}/webhooks${path}`, {
     method,
     headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
