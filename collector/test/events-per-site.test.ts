@@ -2,7 +2,18 @@ import { applyD1Migrations } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { insertEvents } from '../src/db/events';
-import { ADMIN, call, createSite, deliver, delivery, npsAnswer, pageview, readStats, storedCount } from './helpers';
+import {
+  ADMIN,
+  before0012,
+  call,
+  createSite,
+  deliver,
+  delivery,
+  npsAnswer,
+  pageview,
+  readStats,
+  storedCount,
+} from './helpers';
 
 const WINDOW = `?from=2000-01-01&to=${new Date(Date.now() + 86_400_000).toISOString()}`;
 
@@ -48,7 +59,7 @@ describe('migration 0006 (events keyed by site and id)', () => {
     ]);
     // Inserted as the code of that time did: the old table has no (site, id) key to name on conflict.
     const then = {
-      prepare: (sql: string) => db.prepare(sql.replace(' ON CONFLICT (site, id) DO NOTHING', '')),
+      prepare: (sql: string) => before0012(db).prepare(sql.replace(' ON CONFLICT (site, id) DO NOTHING', '')),
     } as D1Database;
     await db.batch(insertEvents(then, 'm', received, events.events));
     const snapshot = async () =>
@@ -71,9 +82,9 @@ describe('migration 0006 (events keyed by site and id)', () => {
 
     // The triggers are back: a new event rolls up, the same id on another site is stored, erasure subtracts.
     const more = await delivery('m', [npsAnswer(9, { visitor: 'v-late' })]);
-    await db.batch(insertEvents(db, 'm', received, more.events));
-    await db.batch(insertEvents(db, 'other', received, more.events));
-    await db.batch(insertEvents(db, 'm', received, more.events));
+    await db.batch(insertEvents(before0012(db), 'm', received, more.events));
+    await db.batch(insertEvents(before0012(db), 'other', received, more.events));
+    await db.batch(insertEvents(before0012(db), 'm', received, more.events));
     const nps = await db
       .prepare('SELECT SUM(promoters) AS p, SUM(passives) AS pa, SUM(detractors) AS d FROM nps_hourly WHERE site = ?')
       .bind('m')

@@ -154,3 +154,10 @@ export const readStats = async <T>(site: string, key: string, route: string, que
 /** Counts a site's stored raw events. */
 export const storedCount = async (site: string) =>
   (await env.DB.prepare('SELECT COUNT(*) AS n FROM events WHERE site = ?').bind(site).first<{ n: number }>())!.n;
+
+/**
+ * A database built by migrations before 0012, written to as the code of that time did: its events' value column was
+ * still called `score`. (`insertEvents` only prepares statements.)
+ */
+export const before0012 = (db: D1Database) =>
+  ({ prepare: (sql: string) => db.prepare(sql.replace(', value, ', ', score, ')) }) as D1Database;

@@ -7,7 +7,7 @@ import { npsCounts } from '../src/aggregates/scores/queries';
 import type { StatsWindow } from '../src/aggregates/window';
 import { insertEvents } from '../src/db/events';
 import { deleteExpiredChunk } from '../src/db/retention';
-import { delivery, npsAnswer } from './helpers';
+import { before0012, delivery, npsAnswer } from './helpers';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -66,7 +66,7 @@ describe('migration 0007 (NPS rolled up per score)', () => {
     const events = (await Promise.all(answers.map((answer) => delivery('m', [answer], answer.ts)))).flatMap(
       (sent) => sent.events,
     );
-    await db.batch(insertEvents(db, 'm', now, events));
+    await db.batch(insertEvents(before0012(db), 'm', now, events));
     // Retention deletes the raw answers of the first 5 days and, as it must, leaves the rollup as it was.
     expect(await deleteExpiredChunk(db, 'm', start + 5 * DAY)).toBe(18);
 
@@ -92,7 +92,7 @@ describe('migration 0007 (NPS rolled up per score)', () => {
     const { total } = await npsCounts(db, 'm', window, {});
     const stored = events.filter((event) => event.ts >= start + 5 * DAY);
     const perScore = Object.fromEntries(
-      Array.from({ length: 11 }, (_, score) => [score, stored.filter((event) => event.score === score).length]),
+      Array.from({ length: 11 }, (_, score) => [score, stored.filter((event) => event.value === score).length]),
     );
     expect(npsOfScores(total).distribution).toEqual(perScore);
     expect(total.legacy_promoters + total.legacy_passives + total.legacy_detractors).toBe(18);

@@ -4,7 +4,7 @@ import type { PulseEvent } from '@pulse/sdk/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SurveyStats } from '../src/aggregates/surveys/schema';
 import { insertEvents } from '../src/db/events';
-import { ADMIN, call, createSite, delivery, npsAnswer, readStats, store } from './helpers';
+import { ADMIN, before0012, call, createSite, delivery, npsAnswer, readStats, store } from './helpers';
 
 const HOUR = 3_600_000;
 const start = Date.UTC(2026, 10, 2, 10, 0);
@@ -110,7 +110,7 @@ describe('migration 0009 (the survey funnel)', () => {
     const sent = example();
     const { events } = await delivery('m', sent, start + 30 * HOUR);
     // Inserted as the code of that time did, then migrated.
-    await db.batch(insertEvents(db, 'm', start + 30 * HOUR, events));
+    await db.batch(insertEvents(before0012(db), 'm', start + 30 * HOUR, events));
     await applyD1Migrations(db, env.TEST_MIGRATIONS);
     const rollups = async (database: D1Database, site: string) =>
       Promise.all(

@@ -413,8 +413,8 @@ describe('webhook backoff', () => {
   });
 
   it('asks for fan-outs only for survey events that call for one', () => {
-    const event = (type: string, kind: string | null, score: number | null) =>
-      ({ type, kind, score, response: 'r' }) as never;
+    const event = (type: string, kind: string | null, value: number | null) =>
+      ({ type, kind, value, response: 'r' }) as never;
     expect(
       jobsOf('s', [event('pageview', null, null), event('survey_answer', 'nps', 7), event('survey_answer', 'csat', 3)]),
     ).toEqual([]);

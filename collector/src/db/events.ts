@@ -17,7 +17,7 @@ const COLUMNS = [
   'response',
   'question',
   'kind',
-  'score',
+  'value',
   'text',
   'target',
   'label',
@@ -48,6 +48,8 @@ export const insertEvents = (
     const values = chunk.flatMap((event) => {
       const row: Record<(typeof COLUMNS)[number], string | number | null> = {
         ...event,
+        // Messages queued (or quarantined) before migration 0012 carry the value as `score`.
+        value: event.value ?? (event as { score?: number | null }).score ?? null,
         site,
         hour: Math.floor(event.ts / 3_600_000),
         received,

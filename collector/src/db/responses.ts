@@ -8,7 +8,7 @@ export interface AnswerRow {
   response: string;
   question: string;
   kind: string;
-  score: number | null;
+  value: number | null;
   text: string | null;
   path: string;
   url: string;
@@ -66,7 +66,7 @@ export const listAnswers = async (
   if (filters.after) add('(ts < ? OR (ts = ? AND id < ?))', filters.after.ts, filters.after.ts, filters.after.id);
   const { results } = await db
     .prepare(
-      'SELECT id, ts, survey, response, question, kind, score, text, path, url, device, visitor, user FROM events ' +
+      'SELECT id, ts, survey, response, question, kind, value, text, path, url, device, visitor, user FROM events ' +
         `WHERE ${clauses.join(' AND ')} ORDER BY ts DESC, id DESC LIMIT ?`,
     )
     .bind(...bindings, filters.limit + 1)

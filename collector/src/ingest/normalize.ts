@@ -19,7 +19,8 @@ export interface StoredEvent {
   response: string | null;
   question: string | null;
   kind: string | null;
-  score: number | null;
+  /** A number answer's or a web vital's value. */
+  value: number | null;
   text: string | null;
   target: string | null;
   label: string | null;
@@ -104,7 +105,7 @@ export const normalize = async (event: PulseEvent, received: number): Promise<St
     response: 'response' in event ? event.response : null,
     question: 'question' in event ? (event.question ?? null) : null,
     kind: 'kind' in event ? event.kind : null,
-    score: typeof value === 'number' ? value : null,
+    value: typeof value === 'number' ? value : null,
     text: textValue,
     target: 'target' in event && event.target !== undefined ? scrubText(event.target) : null,
     label: 'label' in event && event.label !== undefined ? scrubText(event.label) : null,

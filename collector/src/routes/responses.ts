@@ -128,7 +128,7 @@ const decodeCursor = (cursor: string): AnswerCursor => {
 
 /** A stored answer as the export shows it: the value in its own type. */
 const answerView = (row: AnswerRow) => {
-  let value: number | string | string[] | null = row.score ?? row.text;
+  let value: number | string | string[] | null = row.value ?? row.text;
   if (row.kind === 'multi' && row.text) {
     try {
       value = JSON.parse(row.text) as string[];

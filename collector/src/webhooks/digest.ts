@@ -5,13 +5,11 @@ import { ces } from '../aggregates/scores/ces';
 import { csat } from '../aggregates/scores/csat';
 import { npsOfScores } from '../aggregates/scores/nps';
 import { cesCounts, csatCounts, npsCounts } from '../aggregates/scores/queries';
-import type { StatsWindow } from '../aggregates/window';
+import { bucketStart, type StatsWindow } from '../aggregates/window';
 import { isDetractor } from './payload';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** Hours from the epoch (a Thursday) to the Monday that starts its week. */
-const WEEK_OFFSET_HOURS = 3 * 24;
 /** Pages need this many page views in the week to be ranked by friction. */
 const MIN_PAGEVIEWS = 20;
 
@@ -35,10 +33,7 @@ export interface WeeklyDigest {
 }
 
 /** The Monday 00:00 UTC that starts the week `now` is in, as an hour since the epoch. */
-export const weekStartHour = (now: number) => {
-  const hour = Math.floor(now / HOUR);
-  return Math.floor((hour + WEEK_OFFSET_HOURS) / 168) * 168 - WEEK_OFFSET_HOURS;
-};
+export const weekStartHour = (now: number) => bucketStart(Math.floor(now / HOUR), 'week');
 
 /** A score over two windows, this one and the one before, with the change between them. */
 const compare = (
@@ -66,11 +61,11 @@ const verbatims = async (db: D1Database, site: string, window: StatsWindow) => {
   const responses = [...new Set(texts.map((row) => row.response))];
   const { results: scores } = await db
     .prepare(
-      `SELECT response, kind, score FROM events WHERE site = ? AND type = 'survey_answer' AND score IS NOT NULL
+      `SELECT response, kind, value FROM events WHERE site = ? AND type = 'survey_answer' AND value IS NOT NULL
        AND response IN (${responses.map(() => '?').join(', ')})`,
     )
     .bind(site, ...responses)
-    .all<{ response: string; kind: string; score: number }>();
+    .all<{ response: string; kind: string; value: number }>();
   const detracting = new Set(scores.filter(isDetractor).map((row) => row.response));
   return texts
     .map((row) => ({

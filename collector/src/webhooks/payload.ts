@@ -34,7 +34,7 @@ export interface ResponseRow {
   survey: string;
   question: string | null;
   kind: string | null;
-  score: number | null;
+  value: number | null;
   text: string | null;
   path: string;
   url: string;
@@ -47,7 +47,7 @@ export const responseRows = async (db: D1Database, site: string, response: strin
   (
     await db
       .prepare(
-        `SELECT type, ts, survey, question, kind, score, text, path, url, device, user FROM events
+        `SELECT type, ts, survey, question, kind, value, text, path, url, device, user FROM events
          WHERE site = ? AND response = ? ORDER BY ts, id`,
       )
       .bind(site, response)
@@ -58,15 +58,15 @@ export const responseRows = async (db: D1Database, site: string, response: strin
 const DETRACTING = { nps: 6, csat: 2 } as Record<string, number>;
 
 /** Whether an answer is a detractor's. */
-export const isDetractor = (answer: { kind: string | null; score: number | null }) =>
+export const isDetractor = (answer: { kind: string | null; value: number | null }) =>
   answer.kind !== null &&
-  answer.score !== null &&
+  answer.value !== null &&
   answer.kind in DETRACTING &&
-  answer.score <= DETRACTING[answer.kind]!;
+  answer.value <= DETRACTING[answer.kind]!;
 
 /** A stored answer's value in its own type: a multi-choice answer is stored as JSON text. */
 const answerValue = (row: ResponseRow): number | string | string[] => {
-  if (row.score !== null) return row.score;
+  if (row.value !== null) return row.value;
   if (row.kind === 'multi' && row.text) {
     try {
       return JSON.parse(row.text) as string[];
