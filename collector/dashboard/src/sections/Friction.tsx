@@ -74,6 +74,13 @@ const FrictionTables = ({ stats }: { stats: FrictionStats }) => {
       <p class="summary">
         <strong>{decimal(stats.rate)}</strong> friction signals per 100 page views, over{' '}
         {counted(stats.pageviews, 'page view')} in {counted(stats.sessions, 'session')}.
+        {stats.rageClickBursts.clicksPerBurst !== null && (
+          <>
+            {' '}
+            A rage click had <strong>{decimal(stats.rageClickBursts.clicksPerBurst)}</strong> clicks on average (
+            {counted(stats.rageClickBursts.clicks, 'click')} in {counted(stats.rageClickBursts.known, 'burst')}).
+          </>
+        )}
       </p>
       <ScrollRegion label="Friction per page">
         <table class="friction">

@@ -10,6 +10,19 @@ export interface Rated {
   rate: number | null;
 }
 
+/**
+ * How many clicks the rage clicks' bursts had, over the bursts whose clicks are known: every rage click stored since
+ * the collector rolls them up (migration 0013), and those of the raw events still stored before.
+ */
+export interface RageClickBursts {
+  /** Rage clicks whose clicks are known. */
+  known: number;
+  /** Clicks in those bursts. */
+  clicks: number;
+  /** Mean clicks per burst; null without a known burst. */
+  clicksPerBurst: number | null;
+}
+
 /** Friction over a set of pages: page views and sessions, each signal, and all signals together. */
 export interface FrictionSummary {
   pageviews: number;
@@ -17,7 +30,11 @@ export interface FrictionSummary {
   /** Every friction signal per 100 page views; null without page views. */
   rate: number | null;
   signals: Record<FrictionSignal, Rated>;
+  rageClickBursts: RageClickBursts;
 }
+
+/** The rollup's rows beside `rage_click` that sum its bursts' clicks and count the bursts whose clicks are known. */
+export const RAGE_CLICK_BURSTS = { clicks: 'rage_click.clicks', known: 'rage_click.bursts' } as const;
 
 /** Events per 100 page views, or null when there were no page views. */
 export const per100 = (count: number, pageviews: number): number | null =>
@@ -33,7 +50,15 @@ export const summarizeFriction = (counts: ReadonlyMap<string, number>): Friction
     total += count;
     signals[signal] = { count, rate: per100(count, pageviews) };
   }
-  return { pageviews, sessions: counts.get('session') ?? 0, rate: per100(total, pageviews), signals };
+  const known = counts.get(RAGE_CLICK_BURSTS.known) ?? 0;
+  const clicks = counts.get(RAGE_CLICK_BURSTS.clicks) ?? 0;
+  return {
+    pageviews,
+    sessions: counts.get('session') ?? 0,
+    rate: per100(total, pageviews),
+    signals,
+    rageClickBursts: { known, clicks, clicksPerBurst: known ? clicks / known : null },
+  };
 };
 
 /**

@@ -17,6 +17,17 @@ const FrictionSummarySchema = {
       typeof RatedSchema
     >,
   ),
+  rageClickBursts: z
+    .object({
+      known: z.number().int().openapi({ description: 'Rage clicks whose number of clicks is known.' }),
+      clicks: z.number().int().openapi({ description: 'Clicks in those bursts.' }),
+      clicksPerBurst: z.number().nullable().openapi({ description: 'Mean clicks per burst; null without one.' }),
+    })
+    .openapi({
+      description:
+        'How many clicks the rage clicks had: a rage click is one burst, counted once in `signals`. Bursts stored ' +
+        'before the collector kept their clicks, whose raw events retention deleted, are left out here.',
+    }),
 };
 
 /** The answer of the friction route. */
@@ -59,6 +70,7 @@ export const FrictionStatsSchema = z
         quick_back: { count: 1, rate: 0.0833 },
         excessive_scroll: { count: 0, rate: 0 },
       },
+      rageClickBursts: { known: 18, clicks: 81, clicksPerBurst: 4.5 },
       pages: [],
       elements: [
         { path: '/checkout', target: '#pay', label: 'Pay now', rage_click: 12, dead_click: 3, error_click: 2 },
