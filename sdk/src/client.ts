@@ -1,18 +1,21 @@
+import { capture as capturer } from './lib/capture';
+import { consentState } from './lib/consentState';
 import { createDelivery, type Delivery } from './lib/deliver';
 import { device } from './lib/device';
 import { listen } from './lib/listen';
+import { listeners } from './lib/listeners';
 import { loadChunk } from './lib/loadChunk';
 import { nextTask } from './lib/nextTask';
 import { createOutbox } from './lib/outbox';
 import { touchSession } from './lib/session';
 import { storage } from './lib/storage';
-import { uuid7 } from './lib/uuid7';
 import type { PulseEvent, SiteConfig, SurveyDefinition } from './protocol';
 import { currentUrl, onPageview } from './signals/onPageview';
 import { startSignals } from './signals/startSignals';
 import type { Signal } from './signals/types';
 import type { PresentOptions, Surveys } from './surveys/createSurveys';
-import { recordHistory, type SurveyHistory } from './surveys/history';
+import { recordHistory } from './surveys/history';
+import { surveyEvents } from './surveys/surveyEvents';
 import { applyThresholds, DEFAULT_THRESHOLDS } from './thresholds';
 
 /** Options of `init`. */
@@ -120,49 +123,19 @@ export const init = (options: PulseOptions): Pulse => {
     }
     early = undefined;
   };
-  // No prototype: `on('__proto__', …)` gets a list of its own like any other name.
-  const listeners: { [K in keyof PulseListeners]?: PulseListeners[K][] } = Object.create(null);
-  const privacySignal =
-    (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true || navigator.doNotTrack === '1';
-  const pending = options.consent === 'pending';
+  const { _on: on, _emit: emit } = listeners();
   // A preview link's token (`?pulse-preview=`, from the admin API): its survey shows at once, and the page records
   // nothing, neither events nor survey history.
   const preview = /[?&]pulse-preview=([^&#]+)/.exec(location.search)?.[1];
   let debug = !!options.debug;
-  const consent: Required<Consent> = { analytics: !pending && !privacySignal, surveys: !pending };
-
-  const emit = <K extends keyof PulseListeners>(name: K, detail: Parameters<PulseListeners[K]>[0]) => {
-    for (const handler of listeners[name] ?? []) {
-      try {
-        (handler as (value: typeof detail) => void)(detail);
-      } catch {
-        // A host handler's error is the host's; it must not stop Pulse.
-      }
-    }
-  };
-
-  /**
-   * Stores an event for sending and returns it, or nothing without consent or after an opt-out; once started only.
-   * `now` and `url` are when and where it happened.
-   */
-  const capture = (event: Signal, purpose: keyof Consent = 'analytics', now = Date.now(), url = currentUrl()) => {
-    // Before the consent check: a survey may follow a `track` event or a friction signal even without analytics.
-    surveys?.observe(event);
-    if (preview || !consent[purpose] || storage('optout')) return;
-    const { visitor, session } = touchSession(thresholds.session.idleMinutes, now);
-    const full = {
-      id: uuid7(now),
-      ts: now,
-      visitor,
-      session,
-      url,
-      device: device(),
-      user: storage<string>('user') ?? undefined,
-      ...event,
-    } as PulseEvent;
-    delivery.add(full);
-    return full;
-  };
+  const consent = consentState(options.consent === 'pending');
+  /** Stores an event for sending and returns it (once started only); see `capture`. */
+  const capture = capturer(
+    thresholds,
+    (purpose) => !preview && consent._granted[purpose],
+    (event) => delivery.add(event),
+    (event) => surveys?.observe(event),
+  );
 
   /** Captures an event now, or at the start with the time and URL of now; `then` gets it as stored. */
   const record = (event: Signal, then?: (full: PulseEvent) => void) => {
@@ -178,17 +151,8 @@ export const init = (options: PulseOptions): Pulse => {
   const present = async (survey: SurveyDefinition, { into, opened, tab, closed }: PresentOptions) => {
     // Null only when a selector was given and matches nothing.
     const container = into && document.querySelector(into);
-    if (!(consent.surveys || preview) || container === null) return false;
+    if (!(consent._granted.surveys || preview) || container === null) return false;
     const { mount } = await loadChunk('widget', assets);
-    // A new response id each time the survey opens: a tab can open it more than once.
-    let tag: { survey: string; response: string };
-    /** Records one step of the survey: its event, the visitor's history, and the host's listeners. */
-    const step = (what: keyof SurveyHistory, event: Signal, detail: object = tag) => {
-      if (preview) return;
-      capture(event, 'surveys');
-      recordHistory(survey.id, what);
-      emit(what, detail as Parameters<PulseListeners[typeof what]>[0] & { question: string; value: unknown });
-    };
     mount({
       survey,
       locale,
@@ -196,19 +160,14 @@ export const init = (options: PulseOptions): Pulse => {
       into: container || undefined,
       opened,
       tab,
-      onShown() {
-        tag = { survey: survey.id, response: uuid7() };
-        step('shown', { type: 'survey_shown', ...tag });
-      },
-      onAnswer({ id: question, type: kind }, value) {
-        step('answered', { type: 'survey_answer', ...tag, question, kind, value }, { ...tag, question, value });
-      },
-      onComplete() {
-        if (!preview) capture({ type: 'survey_completed', ...tag }, 'surveys');
-      },
-      onDismiss(question) {
-        step('dismissed', { type: 'survey_dismissed', ...tag, question: question?.id });
-      },
+      // Each step: its event, the visitor's history, and the host's listeners; nothing at all in a preview.
+      ...surveyEvents(survey.id, (event, what, detail) => {
+        if (preview) return;
+        capture(event, 'surveys');
+        if (!what) return;
+        recordHistory(survey.id, what);
+        emit(what, detail as Parameters<PulseListeners[typeof what]>[0] & { question: string; value: unknown });
+      }),
       onClose() {
         closed?.();
         void delivery.flush();
@@ -267,7 +226,7 @@ export const init = (options: PulseOptions): Pulse => {
         (survey, decision, trigger) =>
           debug &&
           loadChunk('debug', assets)
-            .then(({ explain }) => explain(survey, decision(), trigger, consent.surveys))
+            .then(({ explain }) => explain(survey, decision(), trigger, consent._granted.surveys))
             .catch(() => undefined),
       );
     } catch {
@@ -320,17 +279,10 @@ export const init = (options: PulseOptions): Pulse => {
     show: (surveyId, showOptions) =>
       started.then(() => surveys?.show(surveyId, showOptions?.into) ?? false).catch(() => false),
     consent(granted) {
-      const hadAnalytics = consent.analytics;
-      Object.assign(consent, typeof granted === 'boolean' ? { analytics: granted, surveys: granted } : granted);
       // The page view that loaded the page was not recorded while consent was missing.
-      if (consent.analytics && !hadAnalytics) record({ type: 'pageview' });
+      if (consent._grant(granted)) record({ type: 'pageview' });
     },
-    on(name, handler) {
-      const list = (listeners[name] ??= []) as (typeof handler)[];
-      list.push(handler);
-      // `>>> 0` turns a missing handler's -1 into an index past the end, so a second call removes nothing.
-      return () => void list.splice(list.indexOf(handler) >>> 0, 1);
-    },
+    on,
     // The delivery's flush never rejects.
     flush: () => started.then(() => delivery.flush()),
     shutdown: () => lifetime.abort(),

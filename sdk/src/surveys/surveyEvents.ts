@@ -1,0 +1,34 @@
+import { uuid7 } from '../lib/uuid7';
+import type { Signal } from '../signals/types';
+import type { MountOptions } from '../widget/types';
+import type { SurveyHistory } from './history';
+
+/** One step of a showing: its wire event and, for a step of the visitor's history, that step and its detail. */
+export type SurveyStep = (event: Signal, what?: keyof SurveyHistory, detail?: object) => void;
+
+/**
+ * The widget's callbacks for a survey, which build its wire events: `survey_shown`, `survey_answer`,
+ * `survey_completed` and `survey_dismissed`, each with the response id of its showing, new each time the survey opens
+ * (a tab can open it more than once).
+ */
+export const surveyEvents = (
+  survey: string,
+  step: SurveyStep,
+): Pick<MountOptions, 'onShown' | 'onAnswer' | 'onComplete' | 'onDismiss'> => {
+  let tag: { survey: string; response: string };
+  return {
+    onShown() {
+      tag = { survey, response: uuid7() };
+      step({ type: 'survey_shown', ...tag }, 'shown', tag);
+    },
+    onAnswer({ id: question, type: kind }, value) {
+      step({ type: 'survey_answer', ...tag, question, kind, value }, 'answered', { ...tag, question, value });
+    },
+    onComplete() {
+      step({ type: 'survey_completed', ...tag });
+    },
+    onDismiss(question) {
+      step({ type: 'survey_dismissed', ...tag, question: question?.id }, 'dismissed', tag);
+    },
+  };
+};
