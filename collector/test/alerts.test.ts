@@ -94,6 +94,29 @@ describe('score.alert', () => {
     expect(JSON.parse(bodies[0]!)).toMatchObject({ type: 'score.alert', data: { survey: 'nps', metric: 'nps' } });
   });
 
+  it('is not lost when the Queue refuses it: its claim is taken back, and the next run sends it', async () => {
+    await siteWith('alert-refused', BASELINE, [...times(12, 9), ...times(12, 7), ...times(36, 0)]);
+    const refusing = {
+      sendBatch: async () => {
+        throw new Error('Queue send failed');
+      },
+    } as unknown as Queue<WebhookJob>;
+    const { sent, queue } = recordingQueue();
+    const fired = () => sent.splice(0).filter((one) => one.site === 'alert-refused');
+    // Never fired before: the refused claim leaves no record.
+    await expect(runAlerts(env.DB, refusing, now)).rejects.toThrow('Queue send failed');
+    await runAlerts(env.DB, queue, now);
+    expect(fired()).toHaveLength(1);
+    // Fired before, its cool-down over: the refused claim goes back to the time it fired then.
+    const longAgo = now - SCORE_ALERT.cooldownDays * DAY;
+    await env.DB.prepare("UPDATE webhook_alerts SET fired_at = ? WHERE site = 'alert-refused'").bind(longAgo).run();
+    await expect(runAlerts(env.DB, refusing, now)).rejects.toThrow('Queue send failed');
+    const kept = await env.DB.prepare("SELECT fired_at FROM webhook_alerts WHERE site = 'alert-refused'").first();
+    expect(kept).toEqual({ fired_at: longAgo });
+    await runAlerts(env.DB, queue, now);
+    expect(fired()).toHaveLength(1);
+  });
+
   it('stays quiet on eleven low answers, and on a dip the interval cannot tell from chance', async () => {
     await siteWith('alert-eleven', BASELINE, times(11, 0));
     // NPS +30 over 40 answers against +40: an interval of about ±25 points.

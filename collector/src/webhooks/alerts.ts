@@ -95,8 +95,15 @@ export const scoreAlerts = async (
   return alerts;
 };
 
-/** Records an alert as fired unless its cool-down is still running: true when it may go out now. */
+/**
+ * Records an alert as fired unless its cool-down is still running. When it may go out now, returns the statement
+ * that takes the claim back (the time it fired before, or no record), for an alert the Queue then refuses.
+ */
 const claim = async (db: D1Database, site: string, rule: string, key: string, now: number, cooldownMs: number) => {
+  const before = await db
+    .prepare('SELECT fired_at FROM webhook_alerts WHERE site = ? AND rule = ? AND key = ?')
+    .bind(site, rule, key)
+    .first<{ fired_at: number }>();
   const result = await db
     .prepare(
       `INSERT INTO webhook_alerts (site, rule, key, fired_at) VALUES (?, ?, ?, ?)
@@ -104,7 +111,14 @@ const claim = async (db: D1Database, site: string, rule: string, key: string, no
     )
     .bind(site, rule, key, now, now - cooldownMs)
     .run();
-  return result.meta.changes > 0;
+  if (!result.meta.changes) return undefined;
+  return before
+    ? db
+        .prepare('UPDATE webhook_alerts SET fired_at = ? WHERE site = ? AND rule = ? AND key = ? AND fired_at = ?')
+        .bind(before.fired_at, site, rule, key, now)
+    : db
+        .prepare('DELETE FROM webhook_alerts WHERE site = ? AND rule = ? AND key = ? AND fired_at = ?')
+        .bind(site, rule, key, now);
 };
 
 /** A site's overrides of the alert rules (the admin API's `alerts`). */
@@ -285,15 +299,23 @@ export const newErrorAlerts = async (
 
 /**
  * The alert cron: evaluates each rule for every site that subscribes to it and queues each alert due (past its
- * cool-down) for fan-out, and on Mondays the weekly digest, once per site and week. Returns how many it queued.
+ * cool-down) for fan-out, and on Mondays the weekly digest, once per site and week. Returns how many it queued. When
+ * the Queue refuses them, the alerts' claims are taken back, so that the next run sends them, and the error is thrown.
  */
 export const runAlerts = async (db: D1Database, queue: Queue<WebhookJob>, now: number): Promise<number> => {
   const jobs: WebhookJob[] = [];
+  const claims: D1PreparedStatement[] = [];
+  /** Claims an alert (see `claim`) and keeps the statement that takes it back: true when it may go out now. */
+  const due = async (...args: Parameters<typeof claim>) => {
+    const release = await claim(...args);
+    if (release) claims.push(release);
+    return release !== undefined;
+  };
   for (const site of await sitesSubscribedTo(db, 'score.alert')) {
     const rules = { ...SCORE_ALERT, ...(await settingsOf(db, site)).score };
     for (const alert of await scoreAlerts(db, site, now, rules)) {
       const key = `${alert.metric}:${alert.survey}`;
-      if (await claim(db, site, 'score.alert', key, now, rules.cooldownDays * DAY))
+      if (await due(db, site, 'score.alert', key, now, rules.cooldownDays * DAY))
         jobs.push({
           kind: 'alert',
           site,
@@ -309,7 +331,7 @@ export const runAlerts = async (db: D1Database, queue: Queue<WebhookJob>, now: n
     const rules = { ...FRICTION_ALERT, ...(await settingsOf(db, site)).friction };
     for (const alert of await frictionAlerts(db, site, now, rules)) {
       const key = `${alert.signal}:${alert.path}`;
-      if (await claim(db, site, 'friction.alert', key, now, rules.cooldownHours * HOUR))
+      if (await due(db, site, 'friction.alert', key, now, rules.cooldownHours * HOUR))
         jobs.push({
           kind: 'alert',
           site,
@@ -325,7 +347,7 @@ export const runAlerts = async (db: D1Database, queue: Queue<WebhookJob>, now: n
     const minSessions = (await settingsOf(db, site)).newError?.minSessions ?? NEW_ERROR_ALERT.minSessions;
     // Once per group, ever: a cool-down longer than any retention.
     for (const alert of await newErrorAlerts(db, site, now, minSessions))
-      if (await claim(db, site, 'error.new', alert.fingerprint, now, 100 * 365 * DAY))
+      if (await due(db, site, 'error.new', alert.fingerprint, now, 100 * 365 * DAY))
         jobs.push({
           kind: 'alert',
           site,
@@ -340,7 +362,7 @@ export const runAlerts = async (db: D1Database, queue: Queue<WebhookJob>, now: n
     for (const site of await sitesSubscribedTo(db, 'digest.weekly')) {
       const week = new Date(weekStartHour(now) * HOUR).toISOString();
       const digest = await weeklyDigest(db, site, now);
-      if (await claim(db, site, 'digest.weekly', week, now, 6 * DAY))
+      if (await due(db, site, 'digest.weekly', week, now, 6 * DAY))
         jobs.push({
           kind: 'alert',
           site,
@@ -351,6 +373,12 @@ export const runAlerts = async (db: D1Database, queue: Queue<WebhookJob>, now: n
           data: digest,
         });
     }
-  if (jobs.length) await queue.sendBatch(jobs.map((body) => ({ body })));
+  if (!jobs.length) return 0;
+  try {
+    await queue.sendBatch(jobs.map((body) => ({ body })));
+  } catch (error) {
+    await db.batch(claims);
+    throw error;
+  }
   return jobs.length;
 };

@@ -15,6 +15,20 @@ export interface Site {
 let current: Site | undefined;
 
 /**
+ * wrangler dev (4.86, pinned for Node 20) can answer a request sent on a proxy connection that is closing after 5 s
+ * idle with a 503 "Your worker restarted mid-request", though the worker never saw it (workers-sdk#14641); it sends
+ * GET and HEAD again itself. The scenarios send such a request once more, as the SDK does: every write they make
+ * (events with ids, PUTs, sites by id) can be sent twice.
+ */
+const fetchOnce = globalThis.fetch;
+globalThis.fetch = async (input, init) => {
+  const response = await fetchOnce(input, init);
+  if (response.status !== 503 || (init?.body != null && typeof init.body !== 'string')) return response;
+  if (!(await response.clone().text()).startsWith('Your worker restarted mid-request')) return response;
+  return fetchOnce(input, init);
+};
+
+/**
  * The site of the test that runs now. A Playwright worker runs one test at a time, so the helpers that read what
  * reached the collector can ask for it instead of taking it through every call.
  */
