@@ -5,12 +5,11 @@ import { ADMIN_TOKEN, COLLECTOR_PORT, DEMO, DEMO_PORT, STATE_DIR } from './e2e/h
 const desktop = { ...devices['Desktop Chrome'], launchOptions };
 const phone = { ...devices['Pixel 7'], launchOptions };
 /**
- * Scenarios that run alone, after the others, one at a time: those that measure time or race a timer (retry spacing,
- * a quick back's 5 s, a prompt's delay, what loads before idle), which a busy machine stretches, and the body-limit
- * one, whose 5 MiB upload can make `wrangler dev` restart the worker under other scenarios' requests.
+ * Tests tagged `@alone` run after the others, one at a time: those that measure time or race a timer (retry spacing,
+ * a quick back's 5 s, a prompt's delay, a rage click's second, what loads before idle), which a busy machine
+ * stretches, and the body-limit one, whose 5 MiB upload resets its connection to the collector.
  */
-const ALONE =
-  /\/(collector-body-limit|delivery-retry|delivery-retry-after|quick-back|survey-a11y|demo-shop|startup-budget|startup-idle)\//;
+const ALONE = /@alone/;
 
 export default defineConfig({
   testDir: './e2e',
@@ -25,10 +24,10 @@ export default defineConfig({
   reporter: [['list']],
   use: { baseURL: DEMO, launchOptions, trace: 'retain-on-failure' },
   projects: [
-    { name: 'desktop', use: desktop, testIgnore: ALONE },
-    { name: 'phone', use: phone, testIgnore: ALONE },
-    { name: 'desktop-alone', use: desktop, testMatch: ALONE, dependencies: ['desktop', 'phone'], workers: 1 },
-    { name: 'phone-alone', use: phone, testMatch: ALONE, dependencies: ['desktop-alone'], workers: 1 },
+    { name: 'desktop', use: desktop, grepInvert: ALONE },
+    { name: 'phone', use: phone, grepInvert: ALONE },
+    { name: 'desktop-alone', use: desktop, grep: ALONE, dependencies: ['desktop', 'phone'], workers: 1 },
+    { name: 'phone-alone', use: phone, grep: ALONE, dependencies: ['desktop-alone'], workers: 1 },
   ],
   webServer: {
     command: 'node scripts/serve.mjs',

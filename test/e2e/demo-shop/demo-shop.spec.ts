@@ -151,7 +151,7 @@ test('"Compare every feature" on the pricing page looks like a link and does not
   expect(after.signals.dead_click!.count).toBe(before.signals.dead_click!.count + 1);
 });
 
-test('"Reset the visitor" starts a new visitor who is asked again', async ({ page, isMobile }) => {
+test('"Reset the visitor" starts a new visitor who is asked again', { tag: '@alone' }, async ({ page, isMobile }) => {
   await openProduct(page, 2);
   const visitor = await page.evaluate(() => JSON.parse(localStorage.getItem('pulse:id') ?? '{}').visitor);
   await pressRepeatedly(page.getByRole('button', { name: 'Size guide' }), isMobile, 3);

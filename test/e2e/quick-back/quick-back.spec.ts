@@ -2,7 +2,7 @@ import { eventually } from '../helpers/collector';
 import { deviceOf, flush, friction, press, recordRequests, sdkReady } from '../helpers/friction';
 import { expect, test } from '../helpers/site';
 
-test('opening a product and coming straight back is a quick back', async ({ page, isMobile }) => {
+test('opening a product and coming straight back is a quick back', { tag: '@alone' }, async ({ page, isMobile }) => {
   const device = deviceOf(isMobile);
   const before = await friction('/shop', device);
   const sent = recordRequests(page.context());
@@ -30,7 +30,7 @@ test('opening a product and coming straight back is a quick back', async ({ page
   expect(after.signals.quick_back!.count).toBe(before.signals.quick_back!.count + 1);
 });
 
-test('coming back after more than 5 s is no quick back', async ({ page, isMobile }) => {
+test('coming back after more than 5 s is no quick back', { tag: '@alone' }, async ({ page, isMobile }) => {
   const sent = recordRequests(page.context());
   await page.goto('/shop');
   await sdkReady(page);

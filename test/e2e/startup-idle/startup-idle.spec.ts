@@ -34,62 +34,64 @@ const instrument = () => {
   });
 };
 
-test('before the load event and an idle period, Pulse touches no storage and requests no config', async ({
-  page,
-}, testInfo) => {
-  await page.addInitScript(instrument);
-  await page.goto(`/lab/startup-idle-${testInfo.project.name}`);
-  await page.waitForFunction(() => (window as unknown as { pulseTestUses: unknown[] }).pulseTestUses.length >= 3);
-  await page.waitForTimeout(500);
-  const { uses, marks } = await page.evaluate(() => ({
-    uses: (window as unknown as { pulseTestUses: { what: string; at: number }[] }).pulseTestUses,
-    marks: (window as unknown as { pulseTestMarks: Record<string, number> }).pulseTestMarks,
-  }));
-  const kinds = new Set(uses.map((use) => use.what));
-  for (const kind of ['localStorage', 'sessionStorage', 'indexedDB', 'fetch /v1/sites/'])
-    expect(
-      [...kinds].some((what) => what.startsWith(kind)),
-      kind,
-    ).toBe(true);
-  expect(marks.idle).toBeGreaterThan(marks.load!);
-  for (const use of uses) expect(use.at, use.what).toBeGreaterThanOrEqual(marks.idle!);
-});
+test(
+  'before the load event and an idle period, Pulse touches no storage and requests no config',
+  { tag: '@alone' },
+  async ({ page }, testInfo) => {
+    await page.addInitScript(instrument);
+    await page.goto(`/lab/startup-idle-${testInfo.project.name}`);
+    await page.waitForFunction(() => (window as unknown as { pulseTestUses: unknown[] }).pulseTestUses.length >= 3);
+    await page.waitForTimeout(500);
+    const { uses, marks } = await page.evaluate(() => ({
+      uses: (window as unknown as { pulseTestUses: { what: string; at: number }[] }).pulseTestUses,
+      marks: (window as unknown as { pulseTestMarks: Record<string, number> }).pulseTestMarks,
+    }));
+    const kinds = new Set(uses.map((use) => use.what));
+    for (const kind of ['localStorage', 'sessionStorage', 'indexedDB', 'fetch /v1/sites/'])
+      expect(
+        [...kinds].some((what) => what.startsWith(kind)),
+        kind,
+      ).toBe(true);
+    expect(marks.idle).toBeGreaterThan(marks.load!);
+    for (const use of uses) expect(use.at, use.what).toBeGreaterThanOrEqual(marks.idle!);
+  },
+);
 
-test('a page view captured before the load event still arrives, once, when the visitor closes the tab at once', async ({
-  context,
-  page,
-  isMobile,
-}, testInfo) => {
-  // No digits in the path: the collector's stats count a segment with digits in a long token as an id (`:id`).
-  const token = Date.now()
-    .toString(36)
-    .replace(/\d/g, (digit) => 'abcdefghij'[Number(digit)]!);
-  const path = `/lab/before-load-${token}-${testInfo.project.name}`;
-  const requests: string[] = [];
-  context.on('request', (request) => {
-    if (request.url().startsWith(COLLECTOR) && !request.url().includes('/sdk/')) requests.push(request.url());
-  });
-  // An image that never arrives holds the load event back, so Pulse never starts before the tab closes.
-  await page.route('**/never.png', () => undefined);
-  await page.addInitScript(() =>
-    document.addEventListener('DOMContentLoaded', () => {
-      const image = document.createElement('img');
-      image.src = '/never.png';
-      document.body.append(image);
-    }),
-  );
-  await page.goto(path, { waitUntil: 'domcontentloaded' });
-  await page.waitForFunction(() => typeof (window as { pulse?: { flush?: unknown } }).pulse?.flush === 'function');
-  expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
-  expect(requests).toEqual([]);
-  await closeTab(page);
+test(
+  'a page view captured before the load event still arrives, once, when the visitor closes the tab at once',
+  { tag: '@alone' },
+  async ({ context, page, isMobile }, testInfo) => {
+    // No digits in the path: the collector's stats count a segment with digits in a long token as an id (`:id`).
+    const token = Date.now()
+      .toString(36)
+      .replace(/\d/g, (digit) => 'abcdefghij'[Number(digit)]!);
+    const path = `/lab/before-load-${token}-${testInfo.project.name}`;
+    const requests: string[] = [];
+    context.on('request', (request) => {
+      if (request.url().startsWith(COLLECTOR) && !request.url().includes('/sdk/')) requests.push(request.url());
+    });
+    // An image that never arrives holds the load event back, so Pulse never starts before the tab closes.
+    await page.route('**/never.png', () => undefined);
+    await page.addInitScript(() =>
+      document.addEventListener('DOMContentLoaded', () => {
+        const image = document.createElement('img');
+        image.src = '/never.png';
+        document.body.append(image);
+      }),
+    );
+    await page.goto(path, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => typeof (window as { pulse?: { flush?: unknown } }).pulse?.flush === 'function');
+    expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
+    expect(requests).toEqual([]);
+    await closeTab(page);
 
-  const device = deviceOf(isMobile);
-  const stats = await eventually(
-    () => friction(path, device),
-    (body) => body.pageviews > 0,
-  );
-  // No page of the site is open afterwards, and nothing was sent before the close: only the send made as the tab
-  // closed can have brought it (Playwright does not always see a request made while a page closes).
-  expect(stats.pageviews).toBe(1);
-});
+    const device = deviceOf(isMobile);
+    const stats = await eventually(
+      () => friction(path, device),
+      (body) => body.pageviews > 0,
+    );
+    // No page of the site is open afterwards, and nothing was sent before the close: only the send made as the tab
+    // closed can have brought it (Playwright does not always see a request made while a page closes).
+    expect(stats.pageviews).toBe(1);
+  },
+);

@@ -83,10 +83,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
-test('an auto-shown prompt waits until the visitor leaves the field, then never steals focus', async ({
-  page,
-  isMobile,
-}) => {
+test('an auto-shown prompt waits until the visitor leaves the field, then never steals focus', {
+  tag: '@alone',
+}, async ({ page, isMobile }) => {
   const id = unique('a11y-no-theft');
   await page.goto(await labSurvey(id, { triggers: [{ on: 'delay', seconds: 1.5 }] }));
   const input = page.locator('#lab-input');
