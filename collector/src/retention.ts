@@ -3,6 +3,7 @@ import {
   deleteExpiredQuarantine,
   listRetention,
   pruneIngestCounts,
+  pruneWebhookDeliveries,
   RETENTION_CHUNK,
 } from './db/retention';
 import type { Bindings } from './env';
@@ -12,10 +13,12 @@ const DAY = 86_400_000;
 export const MAX_CHUNKS_PER_RUN = 200;
 /** Per-delivery counts are kept this long to recognise a redelivery. */
 const COUNTS_KEPT_MS = 7 * DAY;
+/** Webhook messages are kept this long after they were created, for replays (README, Webhooks). */
+export const WEBHOOK_MESSAGES_KEPT_MS = 90 * DAY;
 
 /**
  * The retention cron: deletes each site's raw events older than its retention (default 395 days) in chunks, and
- * keeps every rollup. Returns how many events it deleted.
+ * keeps every rollup; forgets the webhook messages past their 90 days. Returns how many events it deleted.
  */
 export const retention = async (controller: ScheduledController, env: Bindings): Promise<number> => {
   const now = controller.scheduledTime;
@@ -32,5 +35,6 @@ export const retention = async (controller: ScheduledController, env: Bindings):
     }
   }
   await pruneIngestCounts(env.DB, now - COUNTS_KEPT_MS);
+  await pruneWebhookDeliveries(env.DB, now - WEBHOOK_MESSAGES_KEPT_MS);
   return deleted;
 };

@@ -1,9 +1,10 @@
-import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
+import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Bindings } from '../src/env';
 import { consume } from '../src/ingest/consume';
+import { retention, WEBHOOK_MESSAGES_KEPT_MS } from '../src/retention';
 import { RETRY_SCHEDULE, retryAfterSeconds, retryDelay } from '../src/webhooks/backoff';
 import { consumeWebhooks, DISABLE_AFTER_MS, WEBHOOK_DEAD_LETTER_QUEUE, webhookId } from '../src/webhooks/consume';
 import { FOLLOW_UP_WAIT_SECONDS, jobsOf, type WebhookJob } from '../src/webhooks/jobs';
@@ -425,5 +426,28 @@ describe('webhook backoff', () => {
 
   it('escapes what Slack would read as markup', () => {
     expect(slackEscape('<!here> & <@U1> *bold*')).toBe('&lt;!here&gt; &amp; &lt;@\u200dU1&gt; *\u200dbold*\u200d');
+  });
+});
+
+describe('webhook messages', () => {
+  it('are forgotten by the retention cron 90 days after they were created, once their delivery is over', async () => {
+    const now = Date.UTC(2026, 11, 1);
+    const old = now - WEBHOOK_MESSAGES_KEPT_MS - 1;
+    const row = (id: string, status: string, createdAt: number) =>
+      env.DB.prepare(
+        `INSERT INTO webhook_deliveries (site, endpoint, id, type, payload, created_at, status)
+         VALUES ('kept-messages', 'ep_1', ?, 'response.completed', '{}', ?, ?)`,
+      ).bind(id, createdAt, status);
+    await env.DB.batch([
+      row('msg_old_delivered', 'delivered', old),
+      row('msg_old_failed', 'failed', old),
+      row('msg_old_pending', 'pending', old),
+      row('msg_recent', 'delivered', now - 89 * 86_400_000),
+    ]);
+    await retention(createScheduledController({ scheduledTime: now }), env as unknown as Bindings);
+    const { results } = await env.DB.prepare(
+      "SELECT id FROM webhook_deliveries WHERE site = 'kept-messages' ORDER BY id",
+    ).all<{ id: string }>();
+    expect(results.map((kept) => kept.id)).toEqual(['msg_old_pending', 'msg_recent']);
   });
 });

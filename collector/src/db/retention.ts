@@ -29,3 +29,13 @@ export const deleteExpiredQuarantine = (db: D1Database, site: string, cutoff: nu
 /** Forgets the per-delivery counts received before `before`: the Queue redelivers long before that, and the hourly counts stay. */
 export const pruneIngestCounts = (db: D1Database, before: number) =>
   db.prepare('DELETE FROM ingest_counts WHERE received < ?').bind(before).run();
+
+/**
+ * Forgets the webhook messages created before `before` whose delivery is over (delivered, or failed for good), with
+ * their bodies: they can be replayed until then. A message still being retried stays.
+ */
+export const pruneWebhookDeliveries = (db: D1Database, before: number) =>
+  db
+    .prepare("DELETE FROM webhook_deliveries WHERE created_at < ? AND status IN ('delivered', 'failed')")
+    .bind(before)
+    .run();
