@@ -77,6 +77,35 @@ describe('a poison event in a delivery', () => {
     await poisonOn();
   });
 
+  it('in a batch of 100 deliveries with duplicates, stores the good ones at once and holds back only the poison', async () => {
+    const site = await createSite('poison-100');
+    const good = await Promise.all(
+      Array.from({ length: 97 }, (_, index) =>
+        delivery(
+          'poison-100',
+          Array.from({ length: 20 }, (_, answer) => npsAnswer((index + answer) % 11, { visitor: `v-${index}` })),
+        ),
+      ),
+    );
+    const poison = npsAnswer(0, { visitor: POISON });
+    const poisoned = await delivery('poison-100', [poison, npsAnswer(10, { visitor: 'v-beside' })]);
+    // A delivery sent twice, and another that repeats three events of a third: each event is stored once.
+    const repeat = { ...good[7]!, id: crypto.randomUUID(), events: good[7]!.events.slice(0, 3) };
+    const batch = [...good.slice(0, 50), poisoned, good[5]!, repeat, ...good.slice(50)];
+    expect(batch).toHaveLength(100);
+
+    const first = await deliver(batch);
+    expect(first.explicitAcks).toHaveLength(99);
+    expect(first.retryMessages).toHaveLength(1);
+    expect(await storedCount('poison-100')).toBe(97 * 20 + 1);
+
+    const last = await deliver([poisoned], { attempts: QUARANTINE_AFTER_ATTEMPTS });
+    expect(last.explicitAcks).toHaveLength(1);
+    expect(await storedCount('poison-100')).toBe(97 * 20 + 1);
+    expect((await listQuarantine('poison-100')).events.map((event) => event.id)).toEqual([poison.id]);
+    expect((await readStats<{ n: number }>('poison-100', site.readKey, 'nps', WINDOW)).body.n).toBe(97 * 20 + 1);
+  });
+
   it('quarantines every event of a dead-lettered delivery that still cannot be stored, and stores the rest', async () => {
     await createSite('dead-letter');
     const good = npsAnswer(9);

@@ -3,7 +3,7 @@ import { type Failure, quarantineEvents, reasonOf } from '../db/quarantine';
 import type { Bindings, IngestMessage } from '../env';
 import { queueWebhooks } from '../webhooks/jobs';
 
-/** Every statement that stores one delivery. */
+/** Every statement that stores one delivery: one for its events, and one for its counts if it has any. */
 const statementsOf = (db: D1Database, message: IngestMessage): D1PreparedStatement[] => {
   const counts = insertCounts(db, message);
   return [...insertEvents(db, message.site, message.received, message.events), ...(counts ? [counts] : [])];
@@ -53,10 +53,20 @@ const storeEventByEvent = async (db: D1Database, message: Message<IngestMessage>
   );
 };
 
+/** Stores one delivery on its own: in one transaction, else event by event (see `storeEventByEvent`). */
+const storeAlone = async (db: D1Database, message: Message<IngestMessage>, deadLettered: boolean) => {
+  try {
+    await db.batch(statementsOf(db, message.body));
+  } catch {
+    await storeEventByEvent(db, message, deadLettered);
+  }
+};
+
 /**
- * The Queue consumer: writes the whole delivery in one D1 `batch()` (one transaction). Redelivered messages insert
- * nothing new: storage is idempotent by site and event id, counts by delivery id. When the batch fails, each message
- * is stored on its own, event by event, so that one bad event cannot hold back the others (see `storeEventByEvent`).
+ * The Queue consumer: writes the whole batch of deliveries (up to 100, wrangler.jsonc) in one D1 `batch()` (one
+ * transaction), a statement or two each. Redelivered messages insert nothing new: storage is idempotent by site and
+ * event id, counts by delivery id. When the batch fails, each delivery is stored on its own, and one that fails again
+ * event by event, so that one bad event cannot hold back the others (see `storeEventByEvent`).
  * Messages of the dead-letter queue take the same path and land in quarantine rather than being lost. Once stored,
  * a delivery's survey events queue the webhooks they call for; a failure to queue them retries the delivery, whose
  * events are then stored already.
@@ -76,7 +86,7 @@ export const consume = async (batch: MessageBatch<IngestMessage>, env: Bindings)
   }
   for (const message of batch.messages) {
     try {
-      await storeEventByEvent(env.DB, message, deadLettered);
+      await storeAlone(env.DB, message, deadLettered);
       if (!deadLettered) await queueWebhooks(env.DB, env.WEBHOOKS, message.body.site, message.body.events);
       message.ack();
     } catch (error) {

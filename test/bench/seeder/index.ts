@@ -2,7 +2,7 @@
 // serves the collector's app for everything but two bench-only routes:
 //   POST /__bench/seed  stores generated visits through the collector's own write-path code: each event is
 //                       validated (PulseEventSchema), normalised (normalize) and stored by the Queue consumer
-//                       (consume), in deliveries of at most 20 events and consumer batches of 10 deliveries, as
+//                       (consume), in deliveries of at most 20 events and consumer batches of 100 deliveries, as
 //                       wrangler.jsonc configures the Queue; only the HTTP hop and the Queue transport are skipped.
 //   GET  /__bench/rows  runs one collector request against a D1 binding that reports `meta.rows_read` of every
 //                       statement the request ran, so the rows a stats query reads are D1's own count.
@@ -17,7 +17,7 @@ import { countingDatabase, type StatementReport } from './countingDatabase';
 
 /** Events per delivery, as the SDK batches them in this benchmark; deliveries per consumer batch (wrangler.jsonc). */
 const EVENTS_PER_DELIVERY = 20;
-const DELIVERIES_PER_BATCH = 10;
+const DELIVERIES_PER_BATCH = 100;
 /** Ids per visit that the seeded UUIDv7s keep apart: far more than a visit's events. */
 const IDS_PER_VISIT = 256;
 
