@@ -22,7 +22,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  use: { baseURL: DEMO, launchOptions, trace: 'retain-on-failure' },
+  // A trace costs every test CPU, and CI keeps only what the run prints: traces are for local runs.
+  use: { baseURL: DEMO, launchOptions, trace: process.env.CI ? 'off' : 'retain-on-failure' },
   projects: [
     { name: 'desktop', use: desktop, grepInvert: ALONE },
     { name: 'phone', use: phone, grepInvert: ALONE },
