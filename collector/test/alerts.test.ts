@@ -3,24 +3,14 @@ import { env } from 'cloudflare:workers';
 import type { PulseEvent } from '@pulse/sdk/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nps } from '../src/aggregates/scores/nps';
-import type { Bindings } from '../src/env';
 import { groupBy } from '../src/lib/groupBy';
 import { type FrictionAlert, poissonUpperTail, runAlerts, SCORE_ALERT, type ScoreAlert } from '../src/webhooks/alerts';
 import { consumeWebhooks } from '../src/webhooks/consume';
 import type { WebhookJob } from '../src/webhooks/jobs';
-import { ADMIN, call, createSite, npsAnswer, pageview, store } from './helpers';
+import { ADMIN, call, createSite, npsAnswer, pageview, recordingQueue, store } from './helpers';
 
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 10, 30, 12, 0);
-
-/** A Queue that only records what is sent to it. */
-const recordingQueue = () => {
-  const sent: WebhookJob[] = [];
-  const queue = {
-    sendBatch: async (messages: { body: WebhookJob }[]) => void sent.push(...messages.map(({ body }) => body)),
-  } as unknown as Queue<WebhookJob>;
-  return { sent, queue, env: { ...env, WEBHOOKS: queue } as Bindings };
-};
 
 /**
  * A site with a score.alert endpoint and NPS answers: `baseline` scores spread over the 28 days before the last 7,

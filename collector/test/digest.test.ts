@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runAlerts } from '../src/webhooks/alerts';
 import type { WeeklyDigest } from '../src/webhooks/digest';
 import type { WebhookJob } from '../src/webhooks/jobs';
-import { ADMIN, call, createSite, npsAnswer, pageview, store, surveyAnswer } from './helpers';
+import { ADMIN, call, createSite, npsAnswer, pageview, recordingQueue, store, surveyAnswer } from './helpers';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -14,9 +14,8 @@ const monday = Date.UTC(2026, 10, 30, 8, 17);
 const daysBefore = (days: number) => Date.UTC(2026, 10, 30, 12) - days * DAY;
 
 const digests = async (at: number) => {
-  const sent: WebhookJob[] = [];
-  const queue = { sendBatch: async (jobs: { body: WebhookJob }[]) => void sent.push(...jobs.map(({ body }) => body)) };
-  await runAlerts(env.DB, queue as unknown as Queue<WebhookJob>, at);
+  const { sent, queue } = recordingQueue();
+  await runAlerts(env.DB, queue, at);
   return sent.filter((job) => job.site === 'digest-site' && job.kind === 'alert' && job.type === 'digest.weekly');
 };
 

@@ -4,8 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizeFile, normalizeMessage } from '../src/aggregates/errors/fingerprint';
 import type { ErrorStats } from '../src/aggregates/errors/schema';
 import { newErrorAlerts, runAlerts } from '../src/webhooks/alerts';
-import type { WebhookJob } from '../src/webhooks/jobs';
-import { ADMIN, call, createSite, pageview, readStats, store } from './helpers';
+import { ADMIN, call, createSite, pageview, readStats, recordingQueue, store } from './helpers';
 
 const HOUR = 3_600_000;
 const now = Date.now();
@@ -80,12 +79,9 @@ describe('JavaScript error groups', () => {
       headers: { ...ADMIN, 'Content-Type': 'application/json' },
       body: JSON.stringify({ url: 'https://hooks.example.com/errors', events: ['error.new'] }),
     });
-    const sent: WebhookJob[] = [];
-    const queue = {
-      sendBatch: async (jobs: { body: WebhookJob }[]) => void sent.push(...jobs.map(({ body }) => body)),
-    };
-    await runAlerts(env.DB, queue as unknown as Queue<WebhookJob>, now);
-    await runAlerts(env.DB, queue as unknown as Queue<WebhookJob>, now + HOUR);
+    const { sent, queue } = recordingQueue();
+    await runAlerts(env.DB, queue, now);
+    await runAlerts(env.DB, queue, now + HOUR);
     expect(sent.filter((job) => job.site === 'errors-site').map((job) => job.kind === 'alert' && job.type)).toEqual([
       'error.new',
     ]);

@@ -1,10 +1,11 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import type { PulseEvent, QuestionKind } from '@pulse/sdk/protocol';
-import type { IngestMessage } from '../src/env';
+import type { Bindings, IngestMessage } from '../src/env';
 import worker from '../src/index';
 import type { IngestCounts } from '../src/ingest/counters';
 import { normalize } from '../src/ingest/normalize';
+import type { WebhookJob } from '../src/webhooks/jobs';
 
 export const ADMIN = { Authorization: 'Bearer test-admin-token' };
 
@@ -161,3 +162,21 @@ export const storedCount = async (site: string) =>
  */
 export const before0012 = (db: D1Database) =>
   ({ prepare: (sql: string) => db.prepare(sql.replace(', value, ', ', score, ')) }) as D1Database;
+
+/**
+ * A webhooks Queue that only records what is sent to it, and the worker's env with it: the jobs under test run by
+ * hand, one step at a time. `sent` holds the jobs, `messages` the jobs with their delays.
+ */
+export const recordingQueue = () => {
+  const messages: { body: WebhookJob; delaySeconds?: number }[] = [];
+  const sent: WebhookJob[] = [];
+  const record = (message: { body: WebhookJob; delaySeconds?: number }) => {
+    messages.push(message);
+    sent.push(message.body);
+  };
+  const queue = {
+    send: async (body: WebhookJob, options?: { delaySeconds?: number }) => record({ body, ...options }),
+    sendBatch: async (batch: { body: WebhookJob; delaySeconds?: number }[]) => batch.forEach(record),
+  } as unknown as Queue<WebhookJob>;
+  return { sent, messages, queue, env: { ...env, WEBHOOKS: queue } as Bindings };
+};

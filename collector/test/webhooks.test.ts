@@ -10,22 +10,12 @@ import { consumeWebhooks, DISABLE_AFTER_MS, WEBHOOK_DEAD_LETTER_QUEUE, webhookId
 import { FOLLOW_UP_WAIT_SECONDS, jobsOf, type WebhookJob } from '../src/webhooks/jobs';
 import { slackEscape } from '../src/webhooks/payload';
 import { unsafeUrl } from '../src/webhooks/urlSafety';
-import { ADMIN, call, createSite, delivery, npsAnswer, surveyAnswer } from './helpers';
+import { ADMIN, call, createSite, delivery, npsAnswer, recordingQueue, surveyAnswer } from './helpers';
 
 const json = (body: unknown) => ({
   headers: { ...ADMIN, 'Content-Type': 'application/json' },
   body: JSON.stringify(body),
 });
-
-/** A Queue that only records what is sent to it: the jobs under test run by hand, one step at a time. */
-const recordingQueue = () => {
-  const sent: { body: WebhookJob; delaySeconds?: number }[] = [];
-  const queue = {
-    send: async (body: WebhookJob, options?: { delaySeconds?: number }) => void sent.push({ body, ...options }),
-    sendBatch: async (messages: { body: WebhookJob; delaySeconds?: number }[]) => void sent.push(...messages),
-  } as unknown as Queue<WebhookJob>;
-  return { sent, env: { ...env, WEBHOOKS: queue } as Bindings };
-};
 
 let counter = 0;
 /** Runs the webhook consumer on jobs, as their `attempts`-th delivery, and tells what became of each. */
@@ -181,7 +171,7 @@ describe('webhook delivery', () => {
       events: ['response.completed'],
       format: 'slack',
     });
-    const { sent, env: testEnv } = recordingQueue();
+    const { messages: sent, env: testEnv } = recordingQueue();
     const tag = { survey: 'nps', response: 'r-flow', visitor: 'v-flow-secret' };
     await store(testEnv, 'wh-flow', [
       npsAnswer(3, tag),
@@ -281,7 +271,7 @@ describe('webhook delivery', () => {
       url: 'https://hooks.example.com/x',
       events: ['response.completed'],
     });
-    const { sent, env: testEnv } = recordingQueue();
+    const { messages: sent, env: testEnv } = recordingQueue();
     const tag = { survey: 'csat', response: 'r-sign' };
     await store(testEnv, 'wh-sign', [
       surveyAnswer('csat', 5, tag),
@@ -314,7 +304,7 @@ describe('webhook delivery', () => {
       events: ['response.completed'],
       survey: 'other',
     });
-    const { sent, env: testEnv } = recordingQueue();
+    const { messages: sent, env: testEnv } = recordingQueue();
     const done = (response: string, extra = {}) => [
       npsAnswer(9, { response, ...extra }),
       { ...npsAnswer(9, { response, ...extra }), type: 'survey_completed' } as never,
@@ -351,7 +341,7 @@ describe('webhook delivery', () => {
       url: 'https://hooks.example.com/d',
       events: ['response.completed'],
     });
-    const { sent, env: testEnv } = recordingQueue();
+    const { messages: sent, env: testEnv } = recordingQueue();
     const tag = { response: 'r-disable' };
     await store(testEnv, 'wh-disable', [
       npsAnswer(8, tag),

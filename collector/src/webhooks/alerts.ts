@@ -1,3 +1,4 @@
+import { countsByPage } from '../aggregates/friction/friction';
 import { frictionCounts } from '../aggregates/friction/queries';
 import { FRICTION_SIGNALS } from '../aggregates/friction/signals';
 import { csat } from '../aggregates/scores/csat';
@@ -181,16 +182,8 @@ export const poissonUpperTail = (k: number, lambda: number): number => {
 };
 
 /** Counts by path and type over a window, page views included; the whole-site rows left out. */
-const countsByPath = async (db: D1Database, site: string, window: StatsWindow) => {
-  const { counts } = await frictionCounts(db, site, window, {});
-  const byPath = new Map<string, Map<string, number>>();
-  for (const { path, type, count } of counts) {
-    if (path === '*') continue;
-    const types = byPath.get(path) ?? byPath.set(path, new Map()).get(path)!;
-    types.set(type, (types.get(type) ?? 0) + count);
-  }
-  return byPath;
-};
+const countsByPath = async (db: D1Database, site: string, window: StatsWindow) =>
+  countsByPage((await frictionCounts(db, site, window, {})).counts);
 
 /**
  * The friction alerts due at `now`: a page whose rate of a friction signal over the last hour or day is above its

@@ -32,12 +32,37 @@ const LOGGED_BODY_CHARS = 1_024;
 export const webhookId = async (endpoint: string, type: WebhookEventType, subject: string) =>
   `msg_${(await sha256Hex(`${endpoint}\n${type}\n${subject}`)).slice(0, 32)}`;
 
-/** Whether an endpoint wants a response: its event type, its survey and path filters. */
-const wants = (endpoint: EndpointRow, type: WebhookEventType, survey: string, path: string) =>
+/**
+ * Whether an endpoint wants a message: its event type, and its survey and path filters where the message is about a
+ * survey or a page (a response is about both; an alert may be about either, or neither).
+ */
+const wants = (endpoint: EndpointRow, type: WebhookEventType, survey: string | null, path: string | null) =>
   !endpoint.disabled_at &&
   (JSON.parse(endpoint.events) as string[]).includes(type) &&
-  (endpoint.survey === null || endpoint.survey === survey) &&
-  (endpoint.path_prefix === null || path.startsWith(endpoint.path_prefix));
+  (endpoint.survey === null || survey === null || endpoint.survey === survey) &&
+  (endpoint.path_prefix === null || path === null || path.startsWith(endpoint.path_prefix));
+
+/**
+ * Records one message per endpoint, under the webhook id of its type and subject, with the body `payload` builds for
+ * the endpoint's format, and queues the delivery of each message not recorded before.
+ */
+const recordAndQueue = async (
+  env: Bindings,
+  site: string,
+  type: WebhookEventType,
+  subject: string,
+  endpoints: EndpointRow[],
+  payload: (endpoint: EndpointRow) => string,
+  now: number,
+) => {
+  const deliveries: WebhookJob[] = [];
+  for (const endpoint of endpoints) {
+    const id = await webhookId(endpoint.id, type, subject);
+    const row = { site, endpoint: endpoint.id, id, type, payload: payload(endpoint), created_at: now };
+    if (await recordDelivery(env.DB, row)) deliveries.push({ kind: 'deliver', site, endpoint: endpoint.id, id });
+  }
+  if (deliveries.length) await env.WEBHOOKS.sendBatch(deliveries.map((body) => ({ body })));
+};
 
 /**
  * Fans a response out: records one message per endpoint that wants it (its body built now, from the stored answers)
@@ -55,15 +80,15 @@ const fanout = async (env: Bindings, job: Extract<WebhookJob, { kind: 'fanout' }
   if (!endpoints.length) return;
   const name = (await listSurveys(env.DB, job.site)).find((survey) => survey.id === first.survey)?.name ?? null;
   const data = responseData(job.response, rows, name, env.PUBLIC_URL)!;
-  const deliveries: WebhookJob[] = [];
-  for (const endpoint of endpoints) {
-    const id = await webhookId(endpoint.id, job.type, job.response);
-    const payload = endpoint.format === 'slack' ? slackBody(job.type, data) : standardBody(job.type, data, now);
-    const row = { site: job.site, endpoint: endpoint.id, id, type: job.type, payload, created_at: now };
-    if (await recordDelivery(env.DB, row))
-      deliveries.push({ kind: 'deliver', site: job.site, endpoint: endpoint.id, id });
-  }
-  if (deliveries.length) await env.WEBHOOKS.sendBatch(deliveries.map((body) => ({ body })));
+  await recordAndQueue(
+    env,
+    job.site,
+    job.type,
+    job.response,
+    endpoints,
+    (endpoint) => (endpoint.format === 'slack' ? slackBody(job.type, data) : standardBody(job.type, data, now)),
+    now,
+  );
 };
 
 /**
@@ -71,25 +96,21 @@ const fanout = async (env: Bindings, job: Extract<WebhookJob, { kind: 'fanout' }
  * alert), the webhook id from the alert's key.
  */
 const fanoutAlert = async (env: Bindings, job: Extract<WebhookJob, { kind: 'alert' }>, now: number) => {
-  const endpoints = (await listEndpoints(env.DB, job.site)).filter(
-    (endpoint) =>
-      !endpoint.disabled_at &&
-      (JSON.parse(endpoint.events) as string[]).includes(job.type) &&
-      (endpoint.survey === null || job.survey === null || endpoint.survey === job.survey) &&
-      (endpoint.path_prefix === null || job.path === null || job.path.startsWith(endpoint.path_prefix)),
+  const endpoints = (await listEndpoints(env.DB, job.site)).filter((endpoint) =>
+    wants(endpoint, job.type, job.survey, job.path),
   );
-  const deliveries: WebhookJob[] = [];
-  for (const endpoint of endpoints) {
-    const id = await webhookId(endpoint.id, job.type, job.key);
-    const payload =
+  await recordAndQueue(
+    env,
+    job.site,
+    job.type,
+    job.key,
+    endpoints,
+    (endpoint) =>
       endpoint.format === 'slack'
         ? slackAlertBody(job.type, job.data, env.PUBLIC_URL)
-        : standardBody(job.type, job.data, now);
-    const row = { site: job.site, endpoint: endpoint.id, id, type: job.type, payload, created_at: now };
-    if (await recordDelivery(env.DB, row))
-      deliveries.push({ kind: 'deliver', site: job.site, endpoint: endpoint.id, id });
-  }
-  if (deliveries.length) await env.WEBHOOKS.sendBatch(deliveries.map((body) => ({ body })));
+        : standardBody(job.type, job.data, now),
+    now,
+  );
 };
 
 /** Sends a message once: signed, no redirects followed, within the timeout. */

@@ -130,6 +130,28 @@ const HEADINGS: Record<WebhookEventType, string> = {
   'digest.weekly': 'Weekly digest',
 };
 
+/**
+ * A Slack Block Kit message: a heading, a section of `mrkdwn` its caller escaped (Slack reads it `verbatim`: no links
+ * or mentions of its own), an optional context line, and a button to the dashboard where there is one.
+ */
+const slackMessage = (heading: string, text: string, dashboard: string | null | undefined, context?: string) =>
+  JSON.stringify({
+    text: slackEscape(heading),
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: heading.slice(0, 150), emoji: false } },
+      { type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 3000), verbatim: true } },
+      ...(context ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: context, verbatim: true }] }] : []),
+      ...(dashboard
+        ? [
+            {
+              type: 'actions',
+              elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open the dashboard' }, url: dashboard }],
+            },
+          ]
+        : []),
+    ],
+  });
+
 /** The body of a Slack webhook: a Block Kit message with the score, the answer, the page, the device and a link. */
 export const slackBody = (type: WebhookEventType, data: ResponseData) => {
   const lines = data.answers.map(
@@ -138,29 +160,12 @@ export const slackBody = (type: WebhookEventType, data: ResponseData) => {
         Array.isArray(answer.value) ? answer.value.join(', ') : String(answer.value),
       )}`,
   );
-  const survey = data.survey.name ?? data.survey.id;
-  const context = `${slackEscape(data.path)} · ${data.device} · ${data.answeredAt}`;
-  return JSON.stringify({
-    text: slackEscape(`${HEADINGS[type]}: ${survey}`),
-    blocks: [
-      {
-        type: 'header',
-        text: { type: 'plain_text', text: `${HEADINGS[type]}: ${survey}`.slice(0, 150), emoji: false },
-      },
-      { type: 'section', text: { type: 'mrkdwn', text: lines.join('\n').slice(0, 3000), verbatim: true } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: context, verbatim: true }] },
-      ...(data.dashboard
-        ? [
-            {
-              type: 'actions',
-              elements: [
-                { type: 'button', text: { type: 'plain_text', text: 'Open the dashboard' }, url: data.dashboard },
-              ],
-            },
-          ]
-        : []),
-    ],
-  });
+  return slackMessage(
+    `${HEADINGS[type]}: ${data.survey.name ?? data.survey.id}`,
+    lines.join('\n'),
+    data.dashboard,
+    `${slackEscape(data.path)} · ${data.device} · ${data.answeredAt}`,
+  );
 };
 
 /** A digest in a few lines of text: the scores and their change, then the worst pages, errors and verbatims. */
@@ -205,25 +210,9 @@ export const slackAlertBody = (
               `${figure(alert.recent.rate)} per 100 page views over the last ${alert.window}, against ${figure(alert.baseline.rate)} over the 14 days before: ${alert.test}.`,
               'friction',
             ];
-  return JSON.stringify({
-    text: slackEscape(heading),
-    blocks: [
-      { type: 'header', text: { type: 'plain_text', text: heading.slice(0, 150), emoji: false } },
-      { type: 'section', text: { type: 'mrkdwn', verbatim: true, text: slackEscape(text) } },
-      ...(publicUrl
-        ? [
-            {
-              type: 'actions',
-              elements: [
-                {
-                  type: 'button',
-                  text: { type: 'plain_text', text: 'Open the dashboard' },
-                  url: `${publicUrl.replace(/\/+$/, '')}/dashboard/#${section}`,
-                },
-              ],
-            },
-          ]
-        : []),
-    ],
-  });
+  return slackMessage(
+    heading,
+    slackEscape(text),
+    publicUrl && `${publicUrl.replace(/\/+$/, '')}/dashboard/#${section}`,
+  );
 };

@@ -69,6 +69,18 @@ export const WebhookEndpointPatchSchema = z
   })
   .openapi('WebhookEndpointPatch');
 
+/** The endpoint the API documents' examples show. */
+const ENDPOINT_EXAMPLE = {
+  id: 'wh_3k7p9q2m4x8z',
+  url: 'https://example.com/hooks/pulse',
+  format: 'standard' as const,
+  events: ['response.detractor' as const],
+  survey: 'nps',
+  pathPrefix: null,
+  createdAt: '2026-12-01T09:30:00.000Z',
+  disabled: null,
+};
+
 /** An endpoint as the admin API shows it: never its secret. */
 export const WebhookEndpointSchema = z
   .object({
@@ -84,18 +96,7 @@ export const WebhookEndpointSchema = z
       .nullable()
       .openapi({ description: 'Set when every attempt failed for 5 days; PATCH `enabled: true` turns it back on.' }),
   })
-  .openapi('WebhookEndpoint', {
-    example: {
-      id: 'wh_3k7p9q2m4x8z',
-      url: 'https://example.com/hooks/pulse',
-      format: 'standard',
-      events: ['response.detractor'],
-      survey: 'nps',
-      pathPrefix: null,
-      createdAt: '2026-12-01T09:30:00.000Z',
-      disabled: null,
-    },
-  });
+  .openapi('WebhookEndpoint', { example: ENDPOINT_EXAMPLE });
 
 /** An endpoint just created, or whose secret was just rotated: the only time its secret is shown. */
 export const WebhookEndpointWithSecretSchema = WebhookEndpointSchema.extend({
@@ -103,17 +104,7 @@ export const WebhookEndpointWithSecretSchema = WebhookEndpointSchema.extend({
     description: 'The `whsec_…` signing secret (Standard Webhooks). Shown once: keep it, it is never returned again.',
   }),
 }).openapi('WebhookEndpointWithSecret', {
-  example: {
-    id: 'wh_3k7p9q2m4x8z',
-    url: 'https://example.com/hooks/pulse',
-    format: 'standard',
-    events: ['response.detractor'],
-    survey: 'nps',
-    pathPrefix: null,
-    createdAt: '2026-12-01T09:30:00.000Z',
-    disabled: null,
-    secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
-  },
+  example: { ...ENDPOINT_EXAMPLE, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' },
 });
 
 /** One attempt of the delivery log. */
@@ -150,20 +141,7 @@ export const WebhookAttemptsSchema = z.object({ attempts: z.array(WebhookAttempt
 export const WebhookEndpointListSchema = z
   .object({ endpoints: z.array(WebhookEndpointSchema) })
   .openapi('WebhookEndpointList', {
-    example: {
-      endpoints: [
-        {
-          id: 'wh_3k7p9q2m4x8z',
-          url: 'https://example.com/hooks/pulse',
-          format: 'standard',
-          events: ['response.detractor'],
-          survey: 'nps',
-          pathPrefix: null,
-          createdAt: '2026-12-01T09:30:00.000Z',
-          disabled: null,
-        },
-      ],
-    },
+    example: { endpoints: [ENDPOINT_EXAMPLE] },
   });
 
 /** What a replay queued. */

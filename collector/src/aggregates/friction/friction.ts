@@ -61,6 +61,14 @@ export const summarizeFriction = (counts: ReadonlyMap<string, number>): Friction
   };
 };
 
+/** Counts by type for each page, from the rollup's rows; the whole-site rows (path `*`) left out. */
+export const countsByPage = (counts: FrictionRow[]) => {
+  const pages = new Map<string, Map<string, number>>();
+  for (const { path, type, count } of counts)
+    if (path !== '*') addCount(pages.get(path) ?? pages.set(path, new Map()).get(path)!, type, count);
+  return pages;
+};
+
 /**
  * The friction stats from the rollup's rows: the site's totals, each page worst first, the worst elements and, with
  * an interval, one summary per interval. Path `*` rows count sessions once across pages; they stand for the site's
@@ -73,13 +81,9 @@ export const frictionStats = (
   elements: ElementRow[],
   series: ({ bucket: number; whole: number } & Omit<FrictionRow, 'path'>)[] | undefined,
 ) => {
+  const pages = countsByPage(counts);
   const site = new Map<string, number>();
-  const pages = new Map<string, Map<string, number>>();
-  for (const { path, type, count } of counts) {
-    if (path === '*') continue;
-    addCount(site, type, count);
-    addCount(pages.get(path) ?? pages.set(path, new Map()).get(path)!, type, count);
-  }
+  for (const byType of pages.values()) for (const [type, count] of byType) addCount(site, type, count);
   if (wholeSite) site.set('session', counts.find((row) => row.path === '*' && row.type === 'session')?.count ?? 0);
   const total = summarizeFriction(site);
   const interval = window.interval;
