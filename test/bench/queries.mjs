@@ -12,8 +12,12 @@ const SEEDER_DIR = fileURLToPath(new URL('./seeder/', import.meta.url));
 const HOUR = 3_600_000;
 /** Events per seeding request: a few seconds of work each. */
 const SEED_CHUNK = 25_000;
-/** Times a seeding run may send a chunk again after the worker failed it. */
-const MAX_RETRIES = 3;
+/**
+ * Times a chunk may be sent again after the worker failed it, waiting 1, 2, 4, … s in between; a chunk that went
+ * through resets the count. On a busy machine wrangler dev's proxy can drop a POST on a keep-alive connection it is
+ * closing, with a 503 "Your worker restarted mid-request" though the worker never restarted (workers-sdk#14641).
+ */
+const MAX_CHUNK_RETRIES = 6;
 /** Calls before the timed ones, so that isolates and SQLite's page cache are warm. */
 const WARM_UP = 5;
 
@@ -50,18 +54,27 @@ export const measureQueries = async ({ stateDir, seederPort, collectorPort, even
     let stored = 0;
     let from = 0;
     let retries = 0;
+    let chunkRetries = 0;
     while (stored < events) {
+      // A connection the worker cut is a failed chunk like a 5xx.
       const response = await fetch(`${seeder.url}/__bench/seed`, {
         method: 'POST',
         body: JSON.stringify({ site, from, limit: Math.min(SEED_CHUNK, events - stored), ...window }),
-      });
-      if (!response.ok) {
+      }).catch((/** @type {Error} */ error) => error);
+      if (response instanceof Error || !response.ok) {
         // A chunk's ids are the same every time and storage is idempotent by id, so sending it again is exact.
-        const reason = `${response.status} ${await response.text()}`;
-        if (++retries > MAX_RETRIES) throw new Error(`seeding failed: ${reason}\n${seeder.output()}`);
-        log(`  seeding a chunk failed (${reason.slice(0, 120)}); sending it again`);
+        const reason =
+          response instanceof Error
+            ? String(response.cause ?? response)
+            : `${response.status} ${await response.text()}`;
+        if (++chunkRetries > MAX_CHUNK_RETRIES) throw new Error(`seeding failed: ${reason}\n${seeder.output()}`);
+        retries++;
+        const wait = 1000 * 2 ** (chunkRetries - 1);
+        log(`  seeding a chunk failed (${reason.slice(0, 120)}); sending it again in ${wait / 1000} s`);
+        await new Promise((resume) => setTimeout(resume, wait));
         continue;
       }
+      chunkRetries = 0;
       const chunk = await response.json();
       stored += chunk.events;
       from = chunk.next;
