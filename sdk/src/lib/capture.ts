@@ -1,3 +1,4 @@
+import type { Consent } from '../client';
 import type { PulseEvent, Thresholds } from '../protocol';
 import { currentUrl } from '../signals/onPageview';
 import type { Signal } from '../signals/types';
@@ -6,8 +7,8 @@ import { touchSession } from './session';
 import { storage } from './storage';
 import { uuid7 } from './uuid7';
 
-/** What a signal's purpose is, for consent: analytics (page views, custom events, friction) or surveys. */
-export type Purpose = 'analytics' | 'surveys';
+/** What an event is for, as consent names it: analytics (page views, custom events, friction) or surveys. */
+export type Purpose = keyof Consent;
 
 /**
  * The capture of events: `observe` sees every event first (a survey may follow a `track` event or a friction signal

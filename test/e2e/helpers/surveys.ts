@@ -34,8 +34,8 @@ export const labSurvey = async (id: string, changes: Partial<SurveyDefinition> =
 
 /**
  * A site of a test's own, with these thresholds, whose config the demo's lab pages read instead of the scenario's
- * site's: they carry the scenario site's key, so the SDK's config request is sent on to the new site. (Serving the page itself
- * from a route would make Chromium treat it as public, and refuse it the loopback collector.)
+ * site's: they carry the scenario site's key, so the SDK's config request is sent on to the new site. (Serving the
+ * page itself from a route would make Chromium treat it as public, and refuse it the loopback collector.)
  */
 export const labSite = async (page: Page, name: string, thresholds?: { globalCooldownDays: number }) => {
   const id = `lab-${unique(name)}`;
