@@ -82,6 +82,35 @@ describe('createDelivery', () => {
     expect(sentIds()).toEqual([event(1).id]);
   });
 
+  it('flush sends an event added while a send runs, though that send had looked at the outbox before it', async () => {
+    const outbox = memoryOutbox();
+    await outbox.add(event(1));
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let peeks = 0;
+    // The running send's second look finds the outbox empty, and settles only once the event below was added.
+    const slow: Outbox = {
+      ...outbox,
+      peek: async (max) => {
+        const found = await outbox.peek(max);
+        if (++peeks === 2) await held;
+        return found;
+      },
+    };
+    fetchMock.mockImplementation(async () => respond(202));
+    const delivery = deliver(slow);
+    const first = delivery.flush();
+    await vi.waitFor(() => expect(peeks).toBe(2));
+    delivery.add(event(2));
+    const second = delivery.flush();
+    release();
+    await first;
+    await second;
+    expect(sentIds()).toEqual([event(1).id, event(2).id]);
+  });
+
   it('stores an event as JSON carries it: a property JSON drops is not stored either', async () => {
     const outbox = memoryOutbox();
     const delivery = deliver(outbox);

@@ -63,6 +63,8 @@ export const createDelivery = ({ endpoint, site, outbox, signal, interval = 5_00
   let retryAt = 0;
   let notBefore = 0;
   let running: Promise<void> | undefined;
+  // A send asked for while one runs: it runs next, since the running one may have looked at the outbox too early.
+  let queued: Promise<void> | undefined;
   let inflight = 0;
   // Events this page captured since its last look at the outbox: what an unload sends.
   let fresh: PulseEvent[] = [];
@@ -150,10 +152,18 @@ export const createDelivery = ({ endpoint, site, outbox, signal, interval = 5_00
     }
   };
 
-  /** Sends now, whatever the backoff: the timer that the backoff set calls this. */
+  /**
+   * Sends now, whatever the backoff: the timer that the backoff set calls this. While a send runs, one more follows
+   * it, unless it ends in a backoff; so the promise settles only after a look at the outbox made after the call.
+   */
   function send(): Promise<void> {
+    if (running)
+      return (queued ??= running.then(() => {
+        queued = undefined;
+        return Date.now() < notBefore ? undefined : send();
+      }));
     // The DOM typings wrap the callback's promise in another; `request` resolves to the callback's value.
-    running ??= (
+    running = (
       (navigator.locks?.request(`pulse:${site}`, () => drain()).catch(lease) ?? lease()) as Promise<number | undefined>
     ).then((hint) => {
       running = undefined;
