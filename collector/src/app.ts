@@ -3,6 +3,7 @@ import { cors } from 'hono/cors';
 import { errors } from './aggregates/errors/route';
 import { friction } from './aggregates/friction/route';
 import { funnels } from './aggregates/funnels/route';
+import { impact } from './aggregates/impact/route';
 import { ingest } from './aggregates/ingest/route';
 import { scores } from './aggregates/scores/route';
 import { surveys as surveyStats } from './aggregates/surveys/route';
@@ -54,6 +55,7 @@ export const createApp = () => {
   app.route('/', friction);
   app.route('/', vitals);
   app.route('/', errors);
+  app.route('/', impact);
   app.route('/', funnels);
   app.route('/', webhooks);
   app.route('/', assets);

@@ -42,4 +42,12 @@ describe("the rollup triggers' event types", () => {
         ).toEqual([]);
     }
   });
+
+  it("the friction index's condition is the one list, in its order, which the impact queries repeat", async () => {
+    const index = await env.DB.prepare(
+      "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'events_friction_session'",
+    ).first<{ sql: string }>();
+    const list = /\btype\s+IN\s*\(([^)]*)\)/i.exec(index!.sql)![1]!;
+    expect([...list.matchAll(/'([a-z_]+)'/g)].map((match) => match[1])).toEqual([...FRICTION_SIGNALS]);
+  });
 });

@@ -33,6 +33,21 @@ const ELEMENTS: HourlyAndDaily = {
 export const WORST_ELEMENTS = 10;
 
 /**
+ * The SQL that lists the window's worst elements by rage and dead clicks (then error clicks), at most
+ * `WORST_ELEMENTS`, behind `where` (the site and any key columns, with their bindings). Reads rollup rows only.
+ */
+export const worstElements = (window: StatsWindow, where: string, bindings: readonly unknown[]) => {
+  const rows = windowRows(ELEMENTS, window, where, bindings);
+  return {
+    sql: `SELECT path, target, MAX(label) AS label, SUM(count * (type = 'rage_click')) AS rage_click,
+        SUM(count * (type = 'dead_click')) AS dead_click, SUM(count * (type = 'error_click')) AS error_click
+      FROM (${rows.sql}) GROUP BY path, target
+      ORDER BY rage_click + dead_click DESC, error_click DESC, path, target LIMIT ${WORST_ELEMENTS}`,
+    bindings: rows.bindings,
+  };
+};
+
+/**
  * Friction counts over a window by path and type, the worst elements by rage and dead clicks, and with
  * `interval` the counts per interval (`whole` marks the whole-site rows). Reads rollup rows only.
  */
@@ -44,19 +59,12 @@ export const frictionCounts = async (
 ) => {
   const key = keyFilter(site, filters, ['path', 'device']);
   const byType = windowRows(COUNTS, window, key.where, key.bindings);
-  const byElement = windowRows(ELEMENTS, window, key.where, key.bindings);
+  const worst = worstElements(window, key.where, key.bindings);
   const statements = [
     db
       .prepare(`SELECT path, type, SUM(count) AS count FROM (${byType.sql}) GROUP BY path, type`)
       .bind(...byType.bindings),
-    db
-      .prepare(
-        `SELECT path, target, MAX(label) AS label, SUM(count * (type = 'rage_click')) AS rage_click,
-           SUM(count * (type = 'dead_click')) AS dead_click, SUM(count * (type = 'error_click')) AS error_click
-         FROM (${byElement.sql}) GROUP BY path, target
-         ORDER BY rage_click + dead_click DESC, error_click DESC, path, target LIMIT ${WORST_ELEMENTS}`,
-      )
-      .bind(...byElement.bindings),
+    db.prepare(worst.sql).bind(...worst.bindings),
   ];
   if (window.interval) {
     const rows = seriesRows(COUNTS, window, key.where, key.bindings);

@@ -1,0 +1,117 @@
+import type { ElementRow } from '../friction/queries';
+import { FRICTION_SIGNALS } from '../friction/signals';
+import { type CesCounts, ces } from '../scores/ces';
+import { type CsatCounts, csat } from '../scores/csat';
+import { newcombe } from '../scores/newcombe';
+import { nps, npsClass } from '../scores/nps';
+import { npsDifference } from '../scores/npsDifference';
+import { welch } from '../scores/welch';
+import { LOW_SAMPLE } from '../surveys/surveys';
+import { type StatsWindow, stated } from '../window';
+import type { ScoreKind, ScoreRow } from './queries';
+
+/** The scores of each kind, lowest and highest. */
+const SCALES: Record<ScoreKind, [number, number]> = { nps: [0, 10], csat: [1, 5], ces: [1, 7] };
+
+/** Answers per score of each kind, lowest score first. */
+type Tally = Record<ScoreKind, number[]>;
+
+const emptyTally = (): Tally => ({ nps: Array(11).fill(0), csat: Array(5).fill(0), ces: Array(7).fill(0) });
+
+/** Adds rows of answers per kind and value to a tally (a new one without `into`). */
+const tally = (rows: ScoreRow[], into = emptyTally()): Tally => {
+  for (const { kind, value, n } of rows) {
+    const [low, high] = SCALES[kind];
+    if (Number.isInteger(value) && value >= low && value <= high) into[kind][value - low]! += n;
+  }
+  return into;
+};
+
+/** Counts per score as the scores' functions take them: s1, s2, … from the lowest score up. */
+const perScore = <Counts>(counts: number[]) =>
+  Object.fromEntries(counts.map((count, index) => [`s${index + 1}`, count])) as Counts;
+
+/** An NPS side: its classes, the score and its adjusted-Wald interval. */
+const npsSide = (counts: number[]) => {
+  const classes = { promoters: 0, passives: 0, detractors: 0 };
+  counts.forEach((count, score) => {
+    classes[npsClass(score)] += count;
+  });
+  return nps(classes);
+};
+
+/** A CSAT side: the score and its Wilson interval. */
+const csatSide = (counts: number[]) => {
+  const { distribution: _, ...side } = csat(perScore<CsatCounts>(counts));
+  return side;
+};
+
+/** A CES side: the mean, its standard deviation and its Student's t interval. */
+const cesSide = (counts: number[]) => {
+  const { n, mean, sd, ci95 } = ces(perScore<CesCounts>(counts));
+  return { n, mean, sd, ci95 };
+};
+
+/** Under 30 answers on either side, the comparison is flagged rather than read as a finding. */
+const lowSample = (a: { n: number }, b: { n: number }) => a.n < LOW_SAMPLE || b.n < LOW_SAMPLE;
+
+/**
+ * NPS, CSAT and CES of respondents who met friction against those who met none, each difference (friction minus
+ * none) with its 95 % interval: NPS by the adjusted-Wald difference, CSAT by Newcombe's hybrid score interval
+ * (both in points), CES by Welch's interval. The difference is null when either side has no answers.
+ */
+export const compare = (friction: Tally, none: Tally) => {
+  const nps = { friction: npsSide(friction.nps), none: npsSide(none.nps) };
+  const csat = { friction: csatSide(friction.csat), none: csatSide(none.csat) };
+  const ces = { friction: cesSide(friction.ces), none: cesSide(none.ces) };
+  const both = <T>(a: T | null, b: T | null, minus: (a: T, b: T) => number) =>
+    a === null || b === null ? null : minus(a, b);
+  const points = newcombe(csat.friction.satisfied, csat.friction.n, csat.none.satisfied, csat.none.n);
+  return {
+    nps: {
+      ...nps,
+      difference: both(nps.friction.score, nps.none.score, (a, b) => a - b),
+      ci95: npsDifference(nps.friction, nps.none),
+      lowSample: lowSample(nps.friction, nps.none),
+    },
+    csat: {
+      ...csat,
+      difference: both(csat.friction.score, csat.none.score, (a, b) => a - b),
+      ci95: points && ([100 * points[0], 100 * points[1]] as [number, number]),
+      lowSample: lowSample(csat.friction, csat.none),
+    },
+    ces: {
+      ...ces,
+      difference: both(ces.friction.mean, ces.none.mean, (a, b) => a - b),
+      ci95: welch(ces.friction, ces.none),
+      lowSample: lowSample(ces.friction, ces.none),
+    },
+  };
+};
+
+/**
+ * The impact stats: scores of respondents whose session met friction before their answer against those whose
+ * session met none; then, against the same respondents without friction, those who met each signal, and those who
+ * met a rage, dead or error click on each of the worst elements.
+ */
+export const impactStats = (
+  window: StatsWindow,
+  overall: (ScoreRow & { friction: number })[],
+  bySignal: (ScoreRow & { signal: string })[],
+  elements: ElementRow[],
+  byElement: (ScoreRow & { path: string; target: string })[],
+) => {
+  const none = tally(overall.filter((row) => !row.friction));
+  return {
+    ...stated(window),
+    ...compare(tally(overall.filter((row) => row.friction)), none),
+    signals: FRICTION_SIGNALS.map((signal) => ({
+      signal,
+      ...compare(tally(bySignal.filter((row) => row.signal === signal)), none),
+    })),
+    elements: elements.map((element) => ({
+      ...element,
+      ...compare(tally(byElement.filter((row) => row.path === element.path && row.target === element.target)), none),
+    })),
+  };
+};
