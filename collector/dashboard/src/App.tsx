@@ -7,6 +7,7 @@ import { ErrorsSection } from './sections/Errors';
 import { FilterBar } from './sections/FilterBar';
 import { FrictionSection } from './sections/Friction';
 import { FunnelsSection } from './sections/Funnels';
+import { ImpactSection } from './sections/Impact';
 import { CesSection, CsatSection, NpsSection } from './sections/Scores';
 import { SignIn } from './sections/SignIn';
 import { SurveysSection } from './sections/Surveys';
@@ -21,6 +22,7 @@ const SECTIONS = [
   ['ces', 'CES'],
   ['surveys', 'Surveys'],
   ['friction', 'Friction'],
+  ['impact', 'Impact'],
   ['vitals', 'Vitals'],
   ['errors', 'Errors'],
   ['funnels', 'Funnels'],
@@ -121,6 +123,7 @@ const Dashboard = ({ credentials, onSignOut }: { credentials: Credentials; onSig
         </div>
         <SurveysSection />
         <FrictionSection />
+        <ImpactSection />
         <VitalsSection />
         <ErrorsSection />
         <FunnelsSection />

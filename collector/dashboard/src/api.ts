@@ -2,13 +2,24 @@ import type { SiteConfig } from '@pulse/sdk/protocol';
 import type { ErrorStats } from '../../src/aggregates/errors/schema';
 import type { FrictionStats } from '../../src/aggregates/friction/schema';
 import type { FunnelStats } from '../../src/aggregates/funnels/schema';
+import type { ImpactStats } from '../../src/aggregates/impact/schema';
 import type { CesStats, CsatStats, NpsStats } from '../../src/aggregates/scores/schema';
 import type { SurveyStats } from '../../src/aggregates/surveys/schema';
 import type { VitalStats } from '../../src/aggregates/vitals/schema';
 import type { AnswerPage } from '../../src/schema/responses';
 
 export type { Answer, AnswerPage } from '../../src/schema/responses';
-export type { CesStats, CsatStats, ErrorStats, FrictionStats, FunnelStats, NpsStats, SurveyStats, VitalStats };
+export type {
+  CesStats,
+  CsatStats,
+  ErrorStats,
+  FrictionStats,
+  FunnelStats,
+  ImpactStats,
+  NpsStats,
+  SurveyStats,
+  VitalStats,
+};
 
 /** What the dashboard signs in with: a site id and its secret read key. */
 export interface Credentials {
@@ -44,6 +55,7 @@ export interface Routes {
   'stats/friction': FrictionStats;
   'stats/vitals': VitalStats;
   'stats/errors': ErrorStats;
+  'stats/impact': ImpactStats;
   'stats/funnels': FunnelStats;
   responses: AnswerPage;
 }

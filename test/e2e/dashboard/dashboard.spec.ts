@@ -32,7 +32,8 @@ let site: LabSite;
  * NPS 10, 9, 9, 8, 6, 2 (3 promoters, 1 passive, 2 detractors: +17); CSAT 5, 4, 2, 5 (75 %); CES 6, 7, 3 (5.3);
  * page views /p/home ×4 and /p/buy ×2 with a dead click on /p/home and a rage click on /p/buy (25 and 50 per 100);
  * a good LCP on /p/home and a poor one on /p/buy; a funnel home → buy → paid that 3 sessions enter and 1 completes;
- * and four free-text answers, one with markup and one with a formula.
+ * and four free-text answers, one with markup and one with a formula. The NPS 6 and 2 come from the session that
+ * rage-clicked first (NPS −100 after friction, +75 without).
  */
 test.beforeAll(async () => {
   site = await createSite(`dash-${test.info().project.name}-${Date.now()}`);
@@ -55,9 +56,9 @@ test.beforeAll(async () => {
   const sessions = [uuid7(), uuid7(), uuid7()] as const;
   const on = (session: string, url: string) => ({ visitor, session, url, device: 'desktop' as const });
   const [a, b, c] = sessions;
-  const answer = (survey: string, kind: 'nps' | 'csat' | 'ces', value: number, text?: string): Draft[] => {
+  const answer = (survey: string, kind: 'nps' | 'csat' | 'ces', value: number, text?: string, session = a): Draft[] => {
     const response = uuid7();
-    const base = { ...on(a, '/p/home'), survey, response };
+    const base = { ...on(session, '/p/home'), survey, response };
     return [
       { ...base, type: 'survey_answer', question: 'score', kind, value },
       ...(text === undefined
@@ -81,8 +82,8 @@ test.beforeAll(async () => {
     ...answer('nps', 'nps', 9),
     ...answer('nps', 'nps', 9),
     ...answer('nps', 'nps', 8),
-    ...answer('nps', 'nps', 6, 'Checkout was slow'),
-    ...answer('nps', 'nps', 2, MARKUP),
+    ...answer('nps', 'nps', 6, 'Checkout was slow', b),
+    ...answer('nps', 'nps', 2, MARKUP, b),
     ...answer('support', 'csat', 5),
     ...answer('support', 'csat', 4),
     ...answer('support', 'csat', 2, FORMULA),
@@ -156,6 +157,14 @@ test('every section shows the seeded numbers, with text equivalents of its chart
     ['#pay', 'Pay now', '/p/buy', '1', '0'],
     ['#more', 'More', '/p/home', '0', '1'],
   ]);
+
+  const impact = section(page, 'Scores and friction');
+  expect((await tableRows(page, 'table.impact')).map((row) => row.slice(0, 2))).toEqual([
+    ['Any friction', expect.stringMatching(/^−100 after friction, \+75 without difference −175 \[.*\], n = 2 and 4/)],
+    ['Rage clicks', expect.stringMatching(/^−100 after friction, \+75 without/)],
+    ['Pay now on /p/buy', expect.stringMatching(/^−100 after friction, \+75 without/)],
+  ]);
+  await expect(impact.locator('table.impact tbody tr').first()).toContainText('Not enough answers yet');
 
   const vitals = section(page, 'Web vitals');
   await expect(vitals.locator('.vital').first()).toContainText('LCP');

@@ -1,7 +1,8 @@
 import { addCount } from '../../lib/addCount';
 import { groupBy } from '../../lib/groupBy';
 import { bucketWindow, type StatsWindow, stated } from '../window';
-import type { ElementRow, FrictionRow } from './queries';
+import type { FrictionRow } from './queries';
+import type { ElementRow } from './signals';
 import { FRICTION_SIGNALS, type FrictionSignal } from './signals';
 
 /** A count and its rate per 100 page views (null without page views). */

@@ -1,22 +1,13 @@
 import { keyFilter, type RollupFilters } from '../rollupFilter';
 import { bucketSql, type StatsWindow } from '../window';
 import { type HourlyAndDaily, seriesRows, windowRows } from '../windowRows';
+import type { ElementRow } from './signals';
 
 /** A row of counts by path and type (`pageview`, `session`, or a friction signal); path `*` is the whole site. */
 export interface FrictionRow {
   path: string;
   type: string;
   count: number;
-}
-
-/** Rage, dead and error clicks on one element of one page. */
-export interface ElementRow {
-  path: string;
-  target: string;
-  label: string | null;
-  rage_click: number;
-  dead_click: number;
-  error_click: number;
 }
 
 /** Counts by path and type, per hour and per day. */

@@ -24,6 +24,16 @@ export const ELEMENT_SIGNALS = ['rage_click', 'dead_click', 'error_click'] as co
 /** One signal made on an element. */
 export type ElementSignal = (typeof ELEMENT_SIGNALS)[number];
 
+/** Rage, dead and error clicks on one element of one page. */
+export interface ElementRow {
+  path: string;
+  target: string;
+  label: string | null;
+  rage_click: number;
+  dead_click: number;
+  error_click: number;
+}
+
 /** Compiles only while both lists name exactly the protocol's signals. */
 export type SignalsMatchProtocol = Agrees<
   [Same<FrictionSignal, ProtocolSignal>, Same<ElementSignal, Extract<PulseEvent, ElementTarget>['type']>] extends [

@@ -1,14 +1,25 @@
-import type { ElementRow } from '../friction/queries';
-import { FRICTION_SIGNALS } from '../friction/signals';
+import { type ElementRow, FRICTION_SIGNALS } from '../friction/signals';
+import { LOW_SAMPLE } from '../lowSample';
 import { type CesCounts, ces } from '../scores/ces';
 import { type CsatCounts, csat } from '../scores/csat';
 import { newcombe } from '../scores/newcombe';
 import { nps, npsClass } from '../scores/nps';
 import { npsDifference } from '../scores/npsDifference';
 import { welch } from '../scores/welch';
-import { LOW_SAMPLE } from '../surveys/surveys';
 import { type StatsWindow, stated } from '../window';
-import type { ScoreKind, ScoreRow } from './queries';
+
+/** The question kinds whose scores the impact stats compare. */
+export const SCORE_KINDS = ['nps', 'csat', 'ces'] as const;
+
+/** One of them. */
+export type ScoreKind = (typeof SCORE_KINDS)[number];
+
+/** Answers of one kind and value, and how many there were. */
+export interface ScoreRow {
+  kind: ScoreKind;
+  value: number;
+  n: number;
+}
 
 /** The scores of each kind, lowest and highest. */
 const SCALES: Record<ScoreKind, [number, number]> = { nps: [0, 10], csat: [1, 5], ces: [1, 7] };

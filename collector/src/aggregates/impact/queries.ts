@@ -1,22 +1,11 @@
-import { type ElementRow, worstElements } from '../friction/queries';
+import { worstElements } from '../friction/queries';
+import type { ElementRow } from '../friction/signals';
 import { ELEMENT_SIGNALS, FRICTION_SIGNALS } from '../friction/signals';
 import { keyFilter, type RollupFilters } from '../rollupFilter';
 import type { StatsWindow } from '../window';
+import { SCORE_KINDS, type ScoreRow } from './impact';
 
 const HOUR = 3_600_000;
-
-/** The question kinds whose scores the impact stats compare. */
-export const SCORE_KINDS = ['nps', 'csat', 'ces'] as const;
-
-/** One of them. */
-export type ScoreKind = (typeof SCORE_KINDS)[number];
-
-/** Answers of one kind and value, and how many there were. */
-export interface ScoreRow {
-  kind: ScoreKind;
-  value: number;
-  n: number;
-}
 
 const list = (items: readonly string[]) => items.map((item) => `'${item}'`).join(', ');
 

@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { FRICTION_SIGNALS } from '../friction/signals';
 import { WindowSchema, windowOf } from '../window';
-import { impactStats } from './impact';
-import type { ScoreRow } from './queries';
+import { impactStats, type ScoreRow } from './impact';
 
 const count = z.number().int();
 const interval = (description: string) => z.tuple([z.number(), z.number()]).nullable().openapi({ description });

@@ -1,11 +1,9 @@
 import type { SurveyDefinition } from '@pulse/sdk/protocol';
 import { groupBy } from '../../lib/groupBy';
+import { LOW_SAMPLE } from '../lowSample';
 import { wilson } from '../scores/wilson';
 import { bucketWindow, type StatsWindow, stated } from '../window';
 import type { QuestionCounts, SurveyCounts } from './queries';
-
-/** Below this many showings a survey's rates are flagged: "not enough showings yet" rather than a noisy number. */
-export const LOW_SAMPLE = 30;
 
 /** A share in percent with its Wilson 95 % interval; both null when there is nothing to divide by. */
 export interface Rate {
