@@ -6,7 +6,10 @@ import { COLLECTOR } from './ports.mjs';
 import { site } from './site';
 
 /** A stats route of the scenario's site, read with its read key, as a product team would. */
-export const stats = async <T>(route: 'friction' | 'vitals' | 'funnels', query: Record<string, string> = {}) => {
+export const stats = async <T>(
+  route: 'friction' | 'vitals' | 'funnels' | 'impact',
+  query: Record<string, string> = {},
+) => {
   const response = await fetch(`${COLLECTOR}/v1/sites/${site().id}/stats/${route}?${new URLSearchParams(query)}`, {
     headers: { Authorization: `Bearer ${site().readKey}` },
   });
