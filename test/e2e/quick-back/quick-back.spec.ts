@@ -10,7 +10,8 @@ test('opening a product and coming straight back is a quick back', { tag: '@alon
   await page.goto('/shop');
   await sdkReady(page);
   await press(page.getByRole('link', { name: /Halo pendant/ }).first(), isMobile);
-  await page.waitForURL('**/product/3');
+  // Not until the load event: the 5 s run from the product's page view, and a busy machine may take seconds to load.
+  await page.waitForURL('**/product/3', { waitUntil: 'commit' });
   await sdkReady(page);
   await page.waitForTimeout(1000);
   await page.goBack();
