@@ -21,13 +21,14 @@ const MAX_CHUNK_RETRIES = 6;
 /** Calls before the timed ones, so that isolates and SQLite's page cache are warm. */
 const WARM_UP = 5;
 
-/** The stats endpoints, with the query each is timed with. */
-const ENDPOINTS = ['nps', 'csat', 'ces', 'surveys', 'ingest', 'friction', 'vitals', 'errors', 'funnels'].flatMap(
-  (name) => [
+/** The stats endpoints, with the query each is timed with; impact compares whole windows and has no series. */
+const ENDPOINTS = [
+  ...['nps', 'csat', 'ces', 'surveys', 'ingest', 'friction', 'vitals', 'errors', 'funnels'].flatMap((name) => [
     { name, query: '' },
     { name, query: '?interval=day' },
-  ],
-);
+  ]),
+  { name: 'impact', query: '' },
+];
 
 /**
  * @param {{ stateDir: string, seederPort: number, collectorPort: number, events: number, calls: number,
