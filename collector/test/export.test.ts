@@ -134,7 +134,9 @@ describe('GET /v1/sites/:site/responses', () => {
     // A UTF-8 byte order mark first, so that spreadsheets read the file as UTF-8.
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text.startsWith('id,time,survey,response,question,kind,value,path,url,device,visitor,user\r\n')).toBe(true);
+    expect(
+      text.startsWith('id,time,survey,response,question,kind,value,path,url,device,visitor,user,friction\r\n'),
+    ).toBe(true);
     const rows = parseCsv(text);
     const values = rows.slice(1).map((row) => row[6]);
     expect(values).toEqual(
@@ -149,7 +151,7 @@ describe('GET /v1/sites/:site/responses', () => {
         'fine, "quoted" text\nover two lines',
       ].reverse(),
     );
-    for (const row of rows) expect(row).toHaveLength(12);
+    for (const row of rows) expect(row).toHaveLength(13);
   });
 
   it('quotes and neutralises cells by the rules', () => {

@@ -8,6 +8,7 @@ import { type NpsCounts, npsClass } from '../src/aggregates/scores/nps';
 import { npsDifference } from '../src/aggregates/scores/npsDifference';
 import { welch } from '../src/aggregates/scores/welch';
 import { windowOf } from '../src/aggregates/window';
+import type { AnswerPage } from '../src/schema/responses';
 import { event, store, T0, WINDOW } from './frictionEvents';
 import { ADMIN, call, createSite, readStats } from './helpers';
 
@@ -242,6 +243,37 @@ describe('GET /v1/sites/:site/stats/impact', () => {
       ).toBe(200);
     const after = (await readStats<ImpactStats>(site, key, 'impact', WINDOW)).body;
     expect([after.nps.friction.n, after.nps.none.n]).toEqual([0, 0]);
+  });
+
+  it('the export lists the friction each respondent met before answering, and filters by it', async () => {
+    const exported = async (query: string) => {
+      const response = await call(`/v1/sites/${SITE}/responses?${query}`, {
+        headers: { Authorization: `Bearer ${readKey}` },
+      });
+      return { status: response.status, body: (await response.json()) as AnswerPage };
+    };
+    const visitors = (page: AnswerPage) => page.answers.map((answer) => answer.visitor).sort();
+    const all = await exported('survey=nps');
+    const byVisitor = Object.fromEntries(all.body.answers.map((answer) => [answer.visitor, answer.friction]));
+    expect(byVisitor.a1).toEqual([
+      { type: 'rage_click', target: '#pay', path: '/checkout', time: new Date(T0).toISOString() },
+    ]);
+    expect(byVisitor.d1).toEqual([
+      { type: 'js_error', target: null, path: '/checkout', time: new Date(T0).toISOString() },
+    ]);
+    // c1's dead click came after the answer.
+    expect(byVisitor.c1).toEqual([]);
+    expect(visitors((await exported('survey=nps&friction=any')).body)).toEqual(['a1', 'a2', 'a3', 'd1']);
+    expect(visitors((await exported('friction=js_error')).body)).toEqual(['d1']);
+    expect(visitors((await exported('target=%23pay')).body)).toEqual(['a1', 'a1', 'a2', 'a2', 'a3', 'a3']);
+    expect(visitors((await exported('target=img.hero')).body)).toEqual([]);
+    const csv = await call(`/v1/sites/${SITE}/responses?format=csv&friction=js_error`, {
+      headers: { Authorization: `Bearer ${readKey}` },
+    });
+    const [header, row] = (await csv.text()).replace('\uFEFF', '').split('\r\n');
+    expect(header!.split(',').at(-1)).toBe('friction');
+    expect(row!.split(',').at(-1)).toBe('js_error on /checkout');
+    expect((await exported('friction=nope')).status).toBe(400);
   });
 
   it('reads friction through the partial index by session, and answers through the answers index', async () => {

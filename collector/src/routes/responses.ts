@@ -1,9 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { FRICTION_SIGNALS } from '../aggregates/friction/signals';
 import { instant, toMillis } from '../aggregates/window';
-import { type AnswerCursor, type AnswerRow, listAnswers } from '../db/responses';
+import { type AnswerCursor, type AnswerRow, type FrictionMet, listAnswers } from '../db/responses';
 import type { AppEnv } from '../env';
 import { csvLines } from '../lib/csv';
 import { ApiError } from '../lib/errors';
+import { frictionText } from '../lib/frictionText';
 import { requireReadKey } from '../middleware/auth';
 import { errorResponse, READ_ERRORS, READ_KEY, SiteParamSchema } from '../schema/common';
 import { ExportSchema } from '../schema/responses';
@@ -35,6 +37,15 @@ const ExportQuerySchema = z.object({
     .max(200)
     .optional()
     .openapi({ description: 'Only answers whose text contains this (case-insensitive for ASCII).', example: 'slow' }),
+  friction: z
+    .enum(['any', ...FRICTION_SIGNALS])
+    .optional()
+    .openapi({ description: 'Only answers given after friction in their session: any signal, or this one.' }),
+  target: z.string().min(1).max(256).optional().openapi({
+    description:
+      'Only answers given after a rage, dead or error click on the element with this selector, in their session.',
+    example: '#pay',
+  }),
   limit: z.coerce
     .number()
     .int()
@@ -62,6 +73,7 @@ const CSV_HEADER = [
   'device',
   'visitor',
   'user',
+  'friction',
 ] as const;
 
 const route = createRoute({
@@ -92,7 +104,7 @@ const route = createRoute({
             example:
               '{"id":"01936c5e-7b8a-7cde-8f01-23456789abcd","time":"2026-11-02T10:30:00.000Z","survey":"nps",' +
               '"response":"01936c5e-0000-7000-8000-000000000003","question":"score","kind":"nps","value":9,' +
-              '"path":"/checkout","url":"/checkout","device":"mobile","visitor":"01936c5e-0000-7000-8000-000000000001","user":null}\n',
+              '"path":"/checkout","url":"/checkout","device":"mobile","visitor":"01936c5e-0000-7000-8000-000000000001","user":null,"friction":[]}\n',
           }),
         },
         'text/csv': {
@@ -100,7 +112,7 @@ const route = createRoute({
             example:
               `${CSV_HEADER.join(',')}\r\n01936c5e-7b8a-7cde-8f01-23456789abcd,2026-11-02T10:30:00.000Z,nps,` +
               "01936c5e-0000-7000-8000-000000000003,reason,text,'=HYPERLINK(…),/checkout,/checkout,mobile," +
-              '01936c5e-0000-7000-8000-000000000001,\r\n',
+              '01936c5e-0000-7000-8000-000000000001,,rage_click #pay on /checkout\r\n',
           }),
         },
       },
@@ -127,7 +139,7 @@ const decodeCursor = (cursor: string): AnswerCursor => {
 };
 
 /** A stored answer as the export shows it: the value in its own type. */
-const answerView = (row: AnswerRow) => {
+const answerView = (row: AnswerRow & { friction: FrictionMet[] }) => {
   let value: number | string | string[] | null = row.value ?? row.text;
   if (row.kind === 'multi' && row.text) {
     try {
@@ -149,6 +161,12 @@ const answerView = (row: AnswerRow) => {
     device: row.device,
     visitor: row.visitor,
     user: row.user,
+    friction: row.friction.map(({ type, target, path, ts }) => ({
+      type,
+      target,
+      path,
+      time: new Date(ts).toISOString(),
+    })),
   };
 };
 
@@ -167,6 +185,8 @@ export const responses = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
     device: query.device,
     kind: query.kind,
     q: query.q,
+    friction: query.friction,
+    target: query.target,
     after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
     limit: query.limit,
   });
@@ -188,6 +208,7 @@ export const responses = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
     CSV_HEADER,
     answers.map((answer) =>
       CSV_HEADER.map((column) => {
+        if (column === 'friction') return frictionText(answer.friction);
         const value = answer[column];
         return Array.isArray(value) ? value.join('; ') : value;
       }),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { FRICTION_SIGNALS } from '../aggregates/friction/signals';
 
 /** One answered question, as the export shows it. */
 export const AnswerSchema = z
@@ -18,6 +19,22 @@ export const AnswerSchema = z
     device: z.string(),
     visitor: z.string(),
     user: z.string().nullable(),
+    friction: z
+      .array(
+        z.object({
+          type: z.enum(FRICTION_SIGNALS),
+          target: z
+            .string()
+            .nullable()
+            .openapi({ description: "The element's selector (rage, dead and error clicks)." }),
+          path: z.string().openapi({ description: 'Normalised path where it happened.' }),
+          time: z.string().openapi({ description: 'Capture time, ISO 8601.' }),
+        }),
+      )
+      .openapi({
+        description:
+          'Friction signals the respondent met earlier in the same session, before this answer: the latest 20, oldest first.',
+      }),
   })
   .openapi('Answer');
 
@@ -43,6 +60,7 @@ export const ExportSchema = z
           device: 'mobile',
           visitor: '01936c5e-0000-7000-8000-000000000001',
           user: null,
+          friction: [{ type: 'rage_click', target: '#pay', path: '/checkout', time: '2026-11-02T10:28:41.000Z' }],
         },
       ],
       next: 'WzE3OTM2MjQ2MDAwMDAsIjAxOTM2YzVlLTdiOGEtN2NkZS04ZjAxLTIzNDU2Nzg5YWJjZCJd',

@@ -199,6 +199,13 @@ test('every section shows the seeded numbers, with text equivalents of its chart
     ['nps', 'NPS 6', 'Checkout was slow', '/p/home'],
     ['nps', 'NPS 10', 'Lovely warm light', '/p/home'],
   ]);
+  // The friction each respondent met earlier in the visit: the detractors' session rage-clicked the pay button.
+  expect((await tableRows(page, 'table.verbatims')).map((row) => row[6])).toEqual([
+    '—',
+    'rage_click #pay on /p/buy',
+    'rage_click #pay on /p/buy',
+    '—',
+  ]);
   await verbatims.getByLabel('Search the answers').fill('slow');
   await expect(verbatims.locator('table.verbatims tbody tr')).toHaveCount(1);
   await expect(verbatims.locator('table.verbatims tbody tr')).toContainText('Checkout was slow');
@@ -351,11 +358,11 @@ test('CSV export downloads exactly the verbatims the table shows, formulas neutr
   ]);
   expect(download.suggestedFilename()).toBe(`pulse-${site.id}-verbatims.csv`);
   const [header, ...rows] = parseCsv(readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, ''));
-  expect(header).toEqual(['time', 'survey', 'question', 'score_type', 'score', 'answer', 'page', 'device']);
+  expect(header).toEqual(['time', 'survey', 'question', 'score_type', 'score', 'answer', 'page', 'device', 'friction']);
   // The score is a number, its kind in a column of its own; the table shows both as "NPS 9".
   expect(rows.every((row) => row[3] === 'nps' && /^\d+$/.test(row[4]!))).toBe(true);
-  expect(rows.map((row) => [row[1], `NPS ${row[4]}`, row[5], row[6], row[7]])).toEqual(
-    shown.map((row) => [row[1], row[2], row[3], row[4], row[5]]),
+  expect(rows.map((row) => [row[1], `NPS ${row[4]}`, row[5], row[6], row[7], row[8] || '—'])).toEqual(
+    shown.map((row) => [row[1], row[2], row[3], row[4], row[5], row[6]]),
   );
 
   await verbatims.getByLabel('Survey').selectOption('support');

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { csvLines } from '../../../src/lib/csv';
+import { frictionText } from '../../../src/lib/frictionText';
 import { type Answer, type Credentials, read, surveyNames } from '../api';
 import { useView, type View } from '../context';
 import { dateTime } from '../format';
@@ -24,6 +25,8 @@ export interface Verbatim {
   score: { kind: string; value: number } | null;
   path: string;
   device: string;
+  /** The friction its respondent met earlier in the session, as text; empty when none. */
+  friction: string;
 }
 
 /** The score as the table shows it: `NPS 9`. */
@@ -101,13 +104,24 @@ const loadVerbatims = async (
         score: score ? { kind: score.kind, value: score.value as number } : null,
         path: answer.path,
         device: answer.device,
+        friction: frictionText(answer.friction),
       };
     }),
   };
 };
 
 // The score as a number a spreadsheet can sum, its kind (`nps`, `csat`, `ces`, `rating`) in a column of its own.
-const CSV_HEADER = ['time', 'survey', 'question', 'score_type', 'score', 'answer', 'page', 'device'] as const;
+const CSV_HEADER = [
+  'time',
+  'survey',
+  'question',
+  'score_type',
+  'score',
+  'answer',
+  'page',
+  'device',
+  'friction',
+] as const;
 
 /** The rows shown, as CSV (formula-like cells neutralised as the export does), downloaded as a file. */
 const downloadCsv = (rows: Verbatim[], site: string) => {
@@ -122,6 +136,7 @@ const downloadCsv = (rows: Verbatim[], site: string) => {
       row.text,
       row.path,
       row.device,
+      row.friction,
     ]),
   );
   const url = URL.createObjectURL(new Blob([`\uFEFF${csv}`], { type: 'text/csv;charset=utf-8' }));
@@ -248,6 +263,7 @@ export const VerbatimsSection = () => {
                     <th scope="col">Answer</th>
                     <th scope="col">Page</th>
                     <th scope="col">Device</th>
+                    <th scope="col">Friction before</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -265,6 +281,7 @@ export const VerbatimsSection = () => {
                         <code>{row.path}</code>
                       </td>
                       <td data-label="Device">{row.device}</td>
+                      <td data-label="Friction before">{row.friction || '—'}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,6 +1,6 @@
+import { frictionBefore } from '../friction/frictionBefore';
 import { worstElements } from '../friction/queries';
-import type { ElementRow } from '../friction/signals';
-import { ELEMENT_SIGNALS, FRICTION_SIGNALS } from '../friction/signals';
+import { ELEMENT_SIGNALS, type ElementRow } from '../friction/signals';
 import { keyFilter, type RollupFilters } from '../rollupFilter';
 import type { StatsWindow } from '../window';
 import { SCORE_KINDS, type ScoreRow } from './impact';
@@ -9,12 +9,8 @@ const HOUR = 3_600_000;
 
 const list = (items: readonly string[]) => items.map((item) => `'${item}'`).join(', ');
 
-/**
- * A friction event `f` of the answer's session captured before the answer. The `type IN` term is migration 0014's
- * partial index condition, word for word, which is what lets SQLite use that index.
- */
-const BEFORE_ANSWER = `f.site = answers.site AND f.session = answers.session AND f.ts < answers.ts
-  AND f.type IN (${list(FRICTION_SIGNALS)})`;
+/** A friction event `f` of the answer's session captured before the answer. */
+const BEFORE_ANSWER = frictionBefore('answers');
 
 /**
  * Answers of the window by kind and value: overall, split by whether their session met any friction signal before
