@@ -45,12 +45,13 @@ export const impactCounts = async (db: D1Database, site: string, window: StatsWi
     db.prepare(worst.sql).bind(...worst.bindings),
     db
       .prepare(
+        // A membership test, not a join: SQLite would loop over the worst elements outside the answers.
         `${answers.sql}, worst AS (${worst.sql})
-         SELECT answers.kind AS kind, answers.value AS value, worst.path AS path, worst.target AS target,
+         SELECT answers.kind AS kind, answers.value AS value, f.path AS path, f.target AS target,
            COUNT(DISTINCT answers.id) AS n
          FROM answers JOIN events f ON ${BEFORE_ANSWER} AND f.type IN (${list(ELEMENT_SIGNALS)})
-         JOIN worst ON worst.path = f.path AND worst.target = f.target
-         GROUP BY answers.kind, answers.value, worst.path, worst.target`,
+         WHERE (f.path, f.target) IN (SELECT path, target FROM worst)
+         GROUP BY answers.kind, answers.value, f.path, f.target`,
       )
       .bind(...answers.bindings, ...worst.bindings),
   ]);
