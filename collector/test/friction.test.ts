@@ -90,8 +90,60 @@ describe('GET /v1/sites/:site/stats/friction', () => {
   it('lists the worst elements by rage and dead clicks, with selector and label', async () => {
     const { elements } = await friction();
     expect(elements).toEqual([
-      { path: '/product/:id', target: '#add', label: 'Add to cart', rage_click: 2, dead_click: 0, error_click: 1 },
-      { path: '/product/:id', target: 'div.gallery>img', label: null, rage_click: 0, dead_click: 2, error_click: 0 },
+      {
+        path: '/product/:id',
+        target: '#add',
+        label: 'Add to cart',
+        rage_click: 2,
+        dead_click: 0,
+        error_click: 1,
+        verbatims: [],
+      },
+      {
+        path: '/product/:id',
+        target: 'div.gallery>img',
+        label: null,
+        rage_click: 0,
+        dead_click: 2,
+        error_click: 0,
+        verbatims: [],
+      },
+    ]);
+  });
+
+  it("lists visitors' own words beside an element: the latest 3 answers to surveys its click problems raised", async () => {
+    const site = 'friction-words';
+    const key = (await createSite(site)).readKey;
+    const said = (text: string, minutes: number, fields: Record<string, unknown> = {}) =>
+      event('survey_answer', {
+        url: '/checkout',
+        ts: T0 + minutes * 60_000,
+        survey: 'broken',
+        response: `r-${text}`,
+        question: 'what',
+        kind: 'text',
+        value: text,
+        target: '#pay',
+        ...fields,
+      } as Record<string, unknown>);
+    await store(site, [
+      event('rage_click', { url: '/checkout', target: '#pay', label: 'Pay', count: 3 }),
+      said('Nothing happens', 1),
+      said('Pay does not work', 2),
+      said('Stuck at payment', 3),
+      said('Tried five times', 4),
+      said('Another page, another button', 5, { url: '/cart' }),
+      said('Asked without a click problem', 6, { target: undefined }),
+    ]);
+    const { body } = await readStats<FrictionStats>(site, key, 'friction', WINDOW);
+    expect(body.elements).toEqual([
+      expect.objectContaining({
+        target: '#pay',
+        verbatims: ['Tried five times', 'Stuck at payment', 'Pay does not work'].map((text, index) => ({
+          text,
+          time: new Date(T0 + (4 - index) * 60_000).toISOString(),
+        })),
+      }),
     ]);
   });
 
@@ -104,7 +156,15 @@ describe('GET /v1/sites/:site/stats/friction', () => {
     expect(phones).toMatchObject({ pageviews: 1, sessions: 1 });
     expect(phones.signals.quick_back).toEqual({ count: 1, rate: 100 });
     expect(phones.elements).toEqual([
-      { path: '/product/:id', target: 'div.gallery>img', label: null, rage_click: 0, dead_click: 1, error_click: 0 },
+      {
+        path: '/product/:id',
+        target: 'div.gallery>img',
+        label: null,
+        rage_click: 0,
+        dead_click: 1,
+        error_click: 0,
+        verbatims: [],
+      },
     ]);
   });
 

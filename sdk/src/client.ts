@@ -148,7 +148,7 @@ export const init = (options: PulseOptions): Pulse => {
   };
 
   /** Renders a survey through the widget chunk; rejects when the chunk cannot load (the engine catches it). */
-  const present = async (survey: SurveyDefinition, { into, opened, tab, closed }: PresentOptions) => {
+  const present = async (survey: SurveyDefinition, { into, opened, tab, closed, target }: PresentOptions) => {
     // Null only when a selector was given and matches nothing.
     const container = into && document.querySelector(into);
     if (!(consent._granted.surveys || preview) || container === null) return false;
@@ -161,13 +161,17 @@ export const init = (options: PulseOptions): Pulse => {
       opened,
       tab,
       // Each step: its event, the visitor's history, and the host's listeners; nothing at all in a preview.
-      ...surveyEvents(survey.id, (event, what, detail) => {
-        if (preview) return;
-        capture(event, 'surveys');
-        if (!what) return;
-        recordHistory(survey.id, what);
-        emit(what, detail as Parameters<PulseListeners[typeof what]>[0] & { question: string; value: unknown });
-      }),
+      ...surveyEvents(
+        survey.id,
+        (event, what, detail) => {
+          if (preview) return;
+          capture(event, 'surveys');
+          if (!what) return;
+          recordHistory(survey.id, what);
+          emit(what, detail as Parameters<PulseListeners[typeof what]>[0] & { question: string; value: unknown });
+        },
+        target,
+      ),
       onClose() {
         closed?.();
         void delivery.flush();

@@ -56,6 +56,8 @@ export interface SurveyEventBase extends EventBase {
   survey: string;
   /** One id per showing of a survey; groups a score with its follow-up. */
   response: string;
+  /** For a showing raised by a rage, dead or error click: that element's selector (see `ElementTarget`). */
+  target?: string;
 }
 
 /** A survey was shown to the visitor. */

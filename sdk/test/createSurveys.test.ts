@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SurveyDefinition, Trigger } from '../src/protocol';
+import type { Signal } from '../src/signals/types';
 import { createSurveys, type PresentOptions } from '../src/surveys/createSurveys';
 import { recordHistory } from '../src/surveys/history';
 import type { Audience } from '../src/surveys/isEligible';
+import { surveyEvents } from '../src/surveys/surveyEvents';
 
 const audience: Audience = {
   visitor: 'visitor-1',
@@ -172,6 +174,21 @@ describe('createSurveys triggers', () => {
     expect(await listed.ids()).toEqual([]);
     listed.engine.observe({ type: 'form_abandon' });
     expect(await listed.ids()).toEqual(['forms']);
+  });
+
+  it('presents a survey raised by a click problem with that element, so that its events name it', async () => {
+    const { engine, ids, shown } = setup([survey('broken', { on: 'friction' })]);
+    engine.observe({ type: 'rage_click', target: '#pay' });
+    expect(await ids()).toEqual(['broken']);
+    expect(shown[0]!.options.target).toBe('#pay');
+    const steps: Signal[] = [];
+    const event = surveyEvents('broken', (step) => steps.push(step), '#pay');
+    event.onShown!();
+    event.onAnswer!({ id: 'what', type: 'text', text: 'What went wrong?' }, 'Nothing happens');
+    expect(steps.map((step) => [step.type, (step as { target?: string }).target])).toEqual([
+      ['survey_shown', '#pay'],
+      ['survey_answer', '#pay'],
+    ]);
   });
 
   it('never fires a manual survey by itself, but shows any survey on request', async () => {

@@ -148,6 +148,7 @@ const listSites = createRoute({
                   thresholds: {},
                   retentionDays: 395,
                   rateLimits: {},
+                  alerts: {},
                 },
               ],
             },

@@ -33,7 +33,12 @@ const withoutQueries = (max: number) =>
     .max(10_000)
     .transform((value) => value.replace(/[?#][^\s:)]*/g, '').slice(0, max));
 
-const surveyBase = { ...base, survey: text(64).min(1), response: text(64).min(1) };
+const surveyBase = {
+  ...base,
+  survey: text(64).min(1),
+  response: text(64).min(1),
+  target: clipped(300).pipe(z.string().min(1)).optional(),
+};
 const element = { target: clipped(300).pipe(z.string().min(1)), label: text(40).optional() };
 
 /** Score ranges per question kind, inclusive; `rating` goes up to its own scale, at most 10. */

@@ -106,7 +106,7 @@ export const weeklyDigest = async (db: D1Database, site: string, now: number): P
     errorCounts(db, site, week, {}),
     verbatims(db, site, week),
   ]);
-  const stats = frictionStats(week, true, friction.counts, friction.elements, undefined);
+  const stats = frictionStats(week, true, friction.counts, friction.elements, friction.words, undefined);
   return {
     week: { from: new Date(week.fromHour * HOUR).toISOString(), to: new Date(week.toHour * HOUR).toISOString() },
     scores: {

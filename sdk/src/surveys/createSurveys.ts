@@ -14,6 +14,8 @@ export interface PresentOptions {
   tab?: boolean;
   /** Called each time the survey has left the screen. */
   closed?(): void;
+  /** The selector of the element whose friction signal raised the survey: its events carry it. */
+  target?: string;
 }
 
 /** How the client renders a survey; resolves once it is on screen, or false when it could not show. */
@@ -26,7 +28,7 @@ export interface Surveys {
   /** A page view or route change happened: a new page allows a new prompt, and every trigger starts over. */
   pageview(): void;
   /** Sees every captured event: `track` events and friction signals fire the triggers that wait for them. */
-  observe(event: { type: string; name?: string }): void;
+  observe(event: { type: string; name?: string; target?: string }): void;
   /** Shows a survey the site asked for by id, whatever its triggers and throttles, once the config is in. */
   show(id: string, into?: string): Promise<boolean>;
 }
@@ -96,16 +98,17 @@ export const createSurveys = (
   // `show` may be called (through the stub queue) before the config arrives: it waits for it.
   const ready = new Promise<void>((resolve) => (loaded = resolve));
 
-  const present = async (survey: SurveyDefinition, into: string | undefined, opened: boolean) => {
+  const present = async (survey: SurveyDefinition, into: string | undefined, opened: boolean, target?: string) => {
     if (busy) return false;
     busy = true;
     // Stays busy while the survey is on screen, so that no second one opens over it.
-    const shown = await render(survey, { into, opened, closed: () => (busy = false) }).catch(() => false);
+    const shown = await render(survey, { into, opened, closed: () => (busy = false), target }).catch(() => false);
     busy &&= shown;
     return shown;
   };
 
-  const fire = async (matches: (trigger: Trigger) => unknown) => {
+  /** Fires the triggers that `matches`; `target` is the element of the friction signal that fired them, if any. */
+  const fire = async (matches: (trigger: Trigger) => unknown, target?: string) => {
     try {
       // Each survey's first trigger that fires now; each fires once per page view.
       const due: [SurveyDefinition, Trigger][] = [];
@@ -135,7 +138,7 @@ export const createSurveys = (
           if (view !== views) blocked = { rule: 'moved' };
           else if (promptedThisPage) blocked = { rule: 'page' };
         }
-        const shown = !blocked && (await present(survey, survey.display?.into, false));
+        const shown = !blocked && (await present(survey, survey.display?.into, false, target));
         promptedThisPage ||= shown;
         note(survey, () => blocked ?? { rule: shown ? 'shown' : 'unshown' }, trigger);
       }
@@ -210,11 +213,13 @@ export const createSurveys = (
       fired = new Set();
       arm();
     },
-    observe({ type, name }) {
-      void fire((trigger) =>
-        trigger.on === 'event'
-          ? type === 'track' && trigger.name === name
-          : trigger.on === 'friction' && ((trigger.signals ?? FRICTION_SIGNALS) as string[]).includes(type),
+    observe({ type, name, target }) {
+      void fire(
+        (trigger) =>
+          trigger.on === 'event'
+            ? type === 'track' && trigger.name === name
+            : trigger.on === 'friction' && ((trigger.signals ?? FRICTION_SIGNALS) as string[]).includes(type),
+        target,
       );
     },
     async show(id, into) {

@@ -9,16 +9,17 @@ export type SurveyStep = (event: Signal, what?: keyof SurveyHistory, detail?: ob
 /**
  * The widget's callbacks for a survey, which build its wire events: `survey_shown`, `survey_answer`,
  * `survey_completed` and `survey_dismissed`, each with the response id of its showing, new each time the survey opens
- * (a tab can open it more than once).
+ * (a tab can open it more than once), and the `target` of the friction signal that raised it, if one did.
  */
 export const surveyEvents = (
   survey: string,
   step: SurveyStep,
+  target?: string,
 ): Pick<MountOptions, 'onShown' | 'onAnswer' | 'onComplete' | 'onDismiss'> => {
-  let tag: { survey: string; response: string };
+  let tag: { survey: string; response: string; target?: string };
   return {
     onShown() {
-      tag = { survey, response: uuid7() };
+      tag = { survey, response: uuid7(), target };
       step({ type: 'survey_shown', ...tag }, 'shown', tag);
     },
     onAnswer({ id: question, type: kind }, value) {

@@ -1,4 +1,5 @@
-import { pressRepeatedly, sdkReady } from '../helpers/friction';
+import { eventually } from '../helpers/collector';
+import { deviceOf, flush, friction, pressRepeatedly, sdkReady } from '../helpers/friction';
 import { expect, test } from '../helpers/site';
 import { dialog, expectNoSurvey, labSurvey, settle, unique } from '../helpers/surveys';
 
@@ -34,4 +35,31 @@ test('after a friction signal: a page without friction shows nothing', async ({ 
   // Long enough for any burst to have ended and been reported.
   await page.waitForTimeout(1_500);
   await expectNoSurvey(page);
+});
+
+test("the answer to the survey a rage click raised shows beside that element, in the visitor's words", async ({
+  page,
+  isMobile,
+}) => {
+  const { id, path } = await afterRage('words');
+  await page.goto(path);
+  await sdkReady(page);
+  await settle(page);
+  await pressRepeatedly(page.locator('#lab-button'), isMobile, 3);
+  await expect(dialog(page)).toHaveAccessibleName(`Something not working? (${id})`);
+  await dialog(page).getByRole('textbox').fill('The button does nothing');
+  const send = dialog(page).getByRole('button', { name: 'Send', exact: true });
+  if (isMobile) await send.tap();
+  else await send.click();
+  await flush(page);
+  const stats = await eventually(
+    () => friction(path, deviceOf(isMobile)),
+    (value) => value.elements.some((element) => element.verbatims.length > 0),
+  );
+  expect(stats.elements).toEqual([
+    expect.objectContaining({
+      rage_click: 1,
+      verbatims: [expect.objectContaining({ text: 'The button does nothing' })],
+    }),
+  ]);
 });

@@ -144,6 +144,7 @@ const FrictionTables = ({ stats }: { stats: FrictionStats }) => {
                 <th scope="col">Rage clicks</th>
                 <th scope="col">Dead clicks</th>
                 <th scope="col">Error clicks</th>
+                <th scope="col">In their words</th>
               </tr>
             </thead>
             <tbody>
@@ -159,6 +160,11 @@ const FrictionTables = ({ stats }: { stats: FrictionStats }) => {
                   <td>{count(element.rage_click)}</td>
                   <td>{count(element.dead_click)}</td>
                   <td>{count(element.error_click)}</td>
+                  <td class="verbatim">
+                    {element.verbatims.length === 0
+                      ? '—'
+                      : element.verbatims.map((said) => <q key={said.time + said.text}>{said.text}</q>)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,7 @@
 import { addCount } from '../../lib/addCount';
 import { groupBy } from '../../lib/groupBy';
 import { bucketWindow, type StatsWindow, stated } from '../window';
-import type { FrictionRow } from './queries';
+import type { ElementWords, FrictionRow } from './queries';
 import type { ElementRow } from './signals';
 import { FRICTION_SIGNALS, type FrictionSignal } from './signals';
 
@@ -62,6 +62,9 @@ export const summarizeFriction = (counts: ReadonlyMap<string, number>): Friction
   };
 };
 
+/** How many of its visitors' own words each worst element lists. */
+export const ELEMENT_VERBATIMS = 3;
+
 /** Counts by type for each page, from the rollup's rows; the whole-site rows (path `*`) left out. */
 export const countsByPage = (counts: FrictionRow[]) => {
   const pages = new Map<string, Map<string, number>>();
@@ -73,13 +76,15 @@ export const countsByPage = (counts: FrictionRow[]) => {
 /**
  * The friction stats from the rollup's rows: the site's totals, each page worst first, the worst elements and, with
  * an interval, one summary per interval. Path `*` rows count sessions once across pages; they stand for the site's
- * sessions only while no path filter applies.
+ * sessions only while no path filter applies. Each worst element gets the latest `ELEMENT_VERBATIMS` free-text
+ * answers (`words`, newest first) to surveys that a click problem on it raised.
  */
 export const frictionStats = (
   window: StatsWindow,
   wholeSite: boolean,
   counts: FrictionRow[],
   elements: ElementRow[],
+  words: ElementWords[],
   series: ({ bucket: number; whole: number } & Omit<FrictionRow, 'path'>)[] | undefined,
 ) => {
   const pages = countsByPage(counts);
@@ -95,7 +100,13 @@ export const frictionStats = (
     pages: [...pages]
       .map(([path, byType]) => ({ path, ...summarizeFriction(byType) }))
       .sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0) || b.pageviews - a.pageviews || a.path.localeCompare(b.path)),
-    elements,
+    elements: elements.map((element) => ({
+      ...element,
+      verbatims: words
+        .filter((answer) => answer.path === element.path && answer.target === element.target)
+        .slice(0, ELEMENT_VERBATIMS)
+        .map(({ text, ts }) => ({ text, time: new Date(ts).toISOString() })),
+    })),
     series:
       series && interval
         ? [...groupBy(series, (row) => row.bucket)].map(([bucket, rows]) => {

@@ -20,6 +20,19 @@ const ELEMENTS: HourlyAndDaily = {
   columns: 'path, target, type, count, label',
 };
 
+const HOUR = 3_600_000;
+
+/** A free-text answer to a survey that a click problem on an element raised. */
+export interface ElementWords {
+  path: string;
+  target: string;
+  text: string;
+  ts: number;
+}
+
+/** The newest free-text answers raised on elements that the stats look through for the worst elements' words. */
+const WORDS_READ = 500;
+
 /** How many elements the stats list, worst first. */
 export const WORST_ELEMENTS = 10;
 
@@ -68,10 +81,22 @@ export const frictionCounts = async (
         .bind(...rows.bindings),
     );
   }
-  const [counts, elements, series] = await db.batch(statements);
+  // Free-text answers of showings raised on an element (they carry its selector), newest first.
+  statements.splice(
+    2,
+    0,
+    db
+      .prepare(
+        `SELECT path, target, text, ts FROM events WHERE ${key.where} AND type = 'survey_answer' AND ts >= ? AND ts < ?
+         AND kind = 'text' AND target IS NOT NULL ORDER BY ts DESC LIMIT ${WORDS_READ}`,
+      )
+      .bind(...key.bindings, window.fromHour * HOUR, window.toHour * HOUR),
+  );
+  const [counts, elements, words, series] = await db.batch(statements);
   return {
     counts: counts!.results as FrictionRow[],
     elements: elements!.results as ElementRow[],
+    words: words!.results as ElementWords[],
     series: series?.results as ({ bucket: number; whole: number } & Omit<FrictionRow, 'path'>)[] | undefined,
   };
 };

@@ -48,6 +48,17 @@ export const FrictionStatsSchema = z
           rage_click: z.number().int(),
           dead_click: z.number().int(),
           error_click: z.number().int(),
+          verbatims: z
+            .array(
+              z.object({
+                text: z.string().openapi({ description: 'A free-text answer, PII scrubbed.' }),
+                time: z.string().openapi({ description: 'Capture time, ISO 8601.' }),
+              }),
+            )
+            .openapi({
+              description:
+                "Visitors' own words: the latest 3 free-text answers to surveys that a rage, dead or error click on this element raised.",
+            }),
         }),
       )
       .openapi({ description: 'The 10 worst elements, by rage and dead clicks.' }),
@@ -73,7 +84,15 @@ export const FrictionStatsSchema = z
       rageClickBursts: { known: 18, clicks: 81, clicksPerBurst: 4.5 },
       pages: [],
       elements: [
-        { path: '/checkout', target: '#pay', label: 'Pay now', rage_click: 12, dead_click: 3, error_click: 2 },
+        {
+          path: '/checkout',
+          target: '#pay',
+          label: 'Pay now',
+          rage_click: 12,
+          dead_click: 3,
+          error_click: 2,
+          verbatims: [{ text: 'The pay button does nothing on my phone', time: '2026-11-20T18:04:11.000Z' }],
+        },
       ],
     },
   });
