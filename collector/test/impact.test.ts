@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import type { PulseEvent } from '@pulse/sdk/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FRICTION_SIGNALS } from '../src/aggregates/friction/signals';
 import { impactCounts } from '../src/aggregates/impact/queries';
 import type { ImpactStats } from '../src/aggregates/impact/schema';
 import { newcombe } from '../src/aggregates/scores/newcombe';
@@ -187,15 +188,7 @@ describe('GET /v1/sites/:site/stats/impact', () => {
   it('compares per signal and per worst element, each against respondents who met no friction', async () => {
     const stats = await read();
     const signal = (name: string) => stats.signals.find((row) => row.signal === name)!;
-    expect(stats.signals.map((row) => row.signal)).toEqual([
-      'rage_click',
-      'dead_click',
-      'error_click',
-      'js_error',
-      'form_abandon',
-      'quick_back',
-      'excessive_scroll',
-    ]);
+    expect(stats.signals.map((row) => row.signal)).toEqual([...FRICTION_SIGNALS]);
     expect(signal('rage_click').nps.friction).toMatchObject({ n: 3, promoters: 1, detractors: 2 });
     expect(signal('rage_click').nps.none.n).toBe(5);
     expect(signal('js_error').nps.friction).toMatchObject({ n: 1, detractors: 1, score: -100 });

@@ -30,6 +30,16 @@ const FrictionSummarySchema = {
     }),
 };
 
+/** An element and its click problems, as the friction and impact stats list it. */
+export const ElementFields = {
+  path: z.string(),
+  target: z.string().openapi({ description: 'Short CSS selector.' }),
+  label: z.string().nullable().openapi({ description: 'Visible label of a button or link.' }),
+  rage_click: z.number().int(),
+  dead_click: z.number().int(),
+  error_click: z.number().int(),
+};
+
 /** The answer of the friction route. */
 export const FrictionStatsSchema = z
   .object({
@@ -42,12 +52,7 @@ export const FrictionStatsSchema = z
     elements: z
       .array(
         z.object({
-          path: z.string(),
-          target: z.string().openapi({ description: 'Short CSS selector.' }),
-          label: z.string().nullable().openapi({ description: 'Visible label of a button or link.' }),
-          rage_click: z.number().int(),
-          dead_click: z.number().int(),
-          error_click: z.number().int(),
+          ...ElementFields,
           verbatims: z
             .array(
               z.object({

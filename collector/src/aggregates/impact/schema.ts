@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ElementFields } from '../friction/schema';
 import { FRICTION_SIGNALS } from '../friction/signals';
 import { WindowSchema, windowOf } from '../window';
 import { impactStats, type ScoreRow } from './impact';
@@ -84,12 +85,7 @@ export const ImpactStatsSchema = z
     elements: z
       .array(
         z.object({
-          path: z.string(),
-          target: z.string().openapi({ description: 'Short CSS selector.' }),
-          label: z.string().nullable().openapi({ description: 'Visible label of a button or link.' }),
-          rage_click: count,
-          dead_click: count,
-          error_click: count,
+          ...ElementFields,
           ...ComparisonsSchema,
         }),
       )
