@@ -21,6 +21,22 @@ export interface ScoreRow {
   n: number;
 }
 
+/** Separates the items of a list that one SQL value carries: signal types, or worst elements. */
+export const ITEM_SEPARATOR = '\u001f';
+
+/** Separates an element's path from its selector in such a list. */
+export const PATH_SEPARATOR = '\u001e';
+
+/**
+ * Answers of one kind and value whose sessions met the same friction before them: the signal types, and the worst
+ * elements (path and selector) that met a rage, dead or error click, each list joined by `ITEM_SEPARATOR` and
+ * possibly repeating itself; both null for answers that met no friction.
+ */
+export interface AnswerFriction extends ScoreRow {
+  signals: string | null;
+  elements: string | null;
+}
+
 /** The scores of each kind, lowest and highest. */
 const SCALES: Record<ScoreKind, [number, number]> = { nps: [0, 10], csat: [1, 5], ces: [1, 7] };
 
@@ -105,24 +121,27 @@ export const compare = (friction: Tally, none: Tally) => {
  * session met none; then, against the same respondents without friction, those who met each signal, and those who
  * met a rage, dead or error click on each of the worst elements.
  */
-export const impactStats = (
-  window: StatsWindow,
-  overall: (ScoreRow & { friction: number })[],
-  bySignal: (ScoreRow & { signal: string })[],
-  elements: ElementRow[],
-  byElement: (ScoreRow & { path: string; target: string })[],
-) => {
-  const none = tally(overall.filter((row) => !row.friction));
+export const impactStats = (window: StatsWindow, answers: AnswerFriction[], elements: ElementRow[]) => {
+  const friction = emptyTally();
+  const none = emptyTally();
+  const bySignal = new Map<string, Tally>(FRICTION_SIGNALS.map((signal) => [signal, emptyTally()]));
+  const byElement = new Map<string, Tally>(
+    elements.map((element) => [`${element.path}${PATH_SEPARATOR}${element.target}`, emptyTally()]),
+  );
+  for (const row of answers) {
+    const met = (list: string | null) => new Set(list ? list.split(ITEM_SEPARATOR) : []);
+    const signals = met(row.signals);
+    tally([row], signals.size ? friction : none);
+    for (const signal of signals) if (bySignal.has(signal)) tally([row], bySignal.get(signal));
+    for (const element of met(row.elements)) if (byElement.has(element)) tally([row], byElement.get(element));
+  }
   return {
     ...stated(window),
-    ...compare(tally(overall.filter((row) => row.friction)), none),
-    signals: FRICTION_SIGNALS.map((signal) => ({
-      signal,
-      ...compare(tally(bySignal.filter((row) => row.signal === signal)), none),
-    })),
+    ...compare(friction, none),
+    signals: FRICTION_SIGNALS.map((signal) => ({ signal, ...compare(bySignal.get(signal)!, none) })),
     elements: elements.map((element) => ({
       ...element,
-      ...compare(tally(byElement.filter((row) => row.path === element.path && row.target === element.target)), none),
+      ...compare(byElement.get(`${element.path}${PATH_SEPARATOR}${element.target}`)!, none),
     })),
   };
 };

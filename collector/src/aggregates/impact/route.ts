@@ -37,6 +37,6 @@ const impactRoute = createRoute({
 export const impact = new OpenAPIHono<AppEnv>().openapi(impactRoute, async (c) => {
   const query = c.req.valid('query');
   const window = windowOf(query);
-  const { overall, bySignal, elements, byElement } = await impactCounts(c.env.DB, c.get('site').id, window, query);
-  return c.json(impactStats(window, overall, bySignal, elements, byElement), 200);
+  const { answers, elements } = await impactCounts(c.env.DB, c.get('site').id, window, query);
+  return c.json(impactStats(window, answers, elements), 200);
 });

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { ElementFields } from '../friction/schema';
 import { FRICTION_SIGNALS } from '../friction/signals';
 import { WindowSchema, windowOf } from '../window';
-import { impactStats, type ScoreRow } from './impact';
+import { type AnswerFriction, impactStats, PATH_SEPARATOR } from './impact';
 
 const count = z.number().int();
 const interval = (description: string) => z.tuple([z.number(), z.number()]).nullable().openapi({ description });
@@ -54,23 +54,16 @@ const ComparisonsSchema = {
  * button) and 160 met none: computed by the route's own maths, so that the example cannot drift from it.
  */
 function example() {
-  const nps = (
-    friction: number,
-    promoters: number,
-    passives: number,
-    detractors: number,
-  ): (ScoreRow & { friction: number })[] => [
-    { kind: 'nps', value: 10, n: promoters, friction },
-    { kind: 'nps', value: 8, n: passives, friction },
-    { kind: 'nps', value: 3, n: detractors, friction },
-  ];
-  const rage = nps(1, 2, 3, 7).map(({ friction: _, ...row }) => row);
+  const nps = (signals: string | null, elements: string | null, counts: [number, number, number]): AnswerFriction[] =>
+    [10, 8, 3].map((value, index) => ({ kind: 'nps', value, n: counts[index]!, signals, elements }));
   return impactStats(
     windowOf({ from: '2026-11-01', to: '2026-11-22' }),
-    [...nps(1, 14, 12, 22), ...nps(0, 82, 48, 30)],
-    rage.map((row) => ({ ...row, signal: 'rage_click' })),
+    [
+      ...nps('rage_click', `/checkout${PATH_SEPARATOR}#pay`, [2, 3, 7]),
+      ...nps('js_error', null, [12, 9, 15]),
+      ...nps(null, null, [82, 48, 30]),
+    ],
     [{ path: '/checkout', target: '#pay', label: 'Pay now', rage_click: 31, dead_click: 4, error_click: 0 }],
-    rage.map((row) => ({ ...row, path: '/checkout', target: '#pay' })),
   );
 }
 
