@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { nps } from '../src/aggregates/scores/nps';
+import type { CsatStats, NpsStats } from '../src/aggregates/scores/schema';
 import { call, createSite, npsAnswer, readStats, store as storeAt, surveyAnswer } from './helpers';
 
 const DAY = 86_400_000;
@@ -67,6 +69,36 @@ describe('GET /v1/sites/:site/stats/nps', () => {
       `${window}&path=/orders/456`,
     );
     expect(orders.body).toMatchObject({ n: 9, passives: 9 });
+  });
+
+  it('breaks the score down by device class or by path: each group with n, its score, interval and lowSample', async () => {
+    const read = async (query: string) =>
+      (await readStats<NpsStats>('stats-site', keys.readKey, 'nps', `${window}${query}`)).body;
+    const pick = (group: NonNullable<NpsStats['breakdown']>['groups'][number]) => {
+      const { value, n, promoters, passives, detractors, score, lowSample } = group;
+      return { value, n, promoters, passives, detractors, score, lowSample };
+    };
+    const byDevice = await read('&by=device');
+    expect(byDevice.breakdown!.by).toBe('device');
+    expect(byDevice.breakdown!.groups.map(pick)).toEqual([
+      { value: 'desktop', n: 29, promoters: 20, passives: 9, detractors: 0, score: (100 * 20) / 29, lowSample: true },
+      { value: 'mobile', n: 8, promoters: 0, passives: 0, detractors: 8, score: -100, lowSample: true },
+    ]);
+    expect(byDevice.breakdown!.groups[1]!.ci95).toEqual(nps({ promoters: 0, passives: 0, detractors: 8 }).ci95);
+    const byPath = await read('&by=path');
+    expect(byPath.breakdown!.groups.map((group) => [group.value, group.n])).toEqual([
+      ['/orders/:id', 9],
+      ['/pricing', 28],
+    ]);
+    const csatByDevice = (await readStats<CsatStats>('stats-site', keys.readKey, 'csat', `${window}&by=device`)).body;
+    expect(
+      csatByDevice.breakdown!.groups.map(({ value, n, satisfied, lowSample }) => [value, n, satisfied, lowSample]),
+    ).toEqual([
+      ['desktop', 35, 31, false],
+      ['mobile', 5, 0, true],
+    ]);
+    expect((await read('')).breakdown).toBeUndefined();
+    expect((await readStats('stats-site', keys.readKey, 'nps', `${window}&by=locale`)).status).toBe(400);
   });
 
   it('gives a daily series whose points add up to the total', async () => {

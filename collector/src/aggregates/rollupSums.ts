@@ -4,9 +4,13 @@ import { bucketSql, type StatsWindow } from './window';
 /** Rollup tables whose counts the stats routes add up. Names are fixed here, never taken from a request. */
 type RollupTable = 'nps_hourly' | 'csat_hourly' | 'ces_hourly' | 'ingest_hourly';
 
+/** The key columns a breakdown may group a rollup's sums by. */
+export type Breakdown = 'device' | 'path';
+
 /**
- * Sums counting columns of an hourly rollup table over a window, and per interval when the window asks for a
- * series. Rows read grow with hours × paths × devices in the window, never with the number of events.
+ * Sums counting columns of an hourly rollup table over a window, per interval when the window asks for a series,
+ * and per value of `by` when a breakdown is asked for. Rows read grow with hours × paths × devices in the window,
+ * never with the number of events.
  */
 export const sumRollup = async <Column extends string>(
   db: D1Database,
@@ -16,16 +20,30 @@ export const sumRollup = async <Column extends string>(
   window: StatsWindow,
   filters: RollupFilters,
   filterColumns: (keyof RollupFilters)[],
+  by?: Breakdown,
 ) => {
   type Sums = Record<Column, number>;
   const sums = columns.map((column) => `COALESCE(SUM(${column}), 0) AS ${column}`).join(', ');
   const { where, bindings } = rollupFilter(site, window, filters, filterColumns);
-  const total = db.prepare(`SELECT ${sums} FROM ${table} WHERE ${where}`).bind(...bindings);
-  if (!window.interval) return { total: (await total.first<Sums>())!, series: undefined };
-  const bucket = bucketSql(window.interval);
-  const series = db
-    .prepare(`SELECT ${bucket} AS bucket, ${sums} FROM ${table} WHERE ${where} GROUP BY bucket ORDER BY bucket`)
-    .bind(...bindings);
-  const [totalRows, seriesRows] = await db.batch<Sums & { bucket: number }>([total, series]);
-  return { total: totalRows!.results[0]! as Sums, series: seriesRows!.results };
+  const statements = [db.prepare(`SELECT ${sums} FROM ${table} WHERE ${where}`).bind(...bindings)];
+  if (window.interval) {
+    const bucket = bucketSql(window.interval);
+    statements.push(
+      db
+        .prepare(`SELECT ${bucket} AS bucket, ${sums} FROM ${table} WHERE ${where} GROUP BY bucket ORDER BY bucket`)
+        .bind(...bindings),
+    );
+  }
+  if (by)
+    statements.push(
+      db
+        .prepare(`SELECT ${by} AS value, ${sums} FROM ${table} WHERE ${where} GROUP BY ${by} ORDER BY ${by}`)
+        .bind(...bindings),
+    );
+  const [total, ...more] = await db.batch<Record<string, number | string>>(statements);
+  return {
+    total: total!.results[0] as Sums,
+    series: window.interval ? (more.shift()!.results as (Sums & { bucket: number })[]) : undefined,
+    groups: by ? (more.shift()!.results as (Sums & { value: string })[]) : undefined,
+  };
 };

@@ -1,13 +1,22 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env';
 import { requireReadKey } from '../../middleware/auth';
 import { READ_KEY, SiteParamSchema } from '../../schema/common';
+import { breakdownOf } from '../breakdown';
 import { STATS_ERRORS, StatsQuerySchema, seriesOf, stated, windowOf } from '../window';
 import { ces } from './ces';
 import { csat } from './csat';
 import { npsOfScores } from './nps';
 import { cesCounts, csatCounts, npsCounts } from './queries';
 import { CesStatsSchema, CsatStatsSchema, NpsStatsSchema } from './schema';
+
+/** The stats query with a breakdown. */
+const ScoreQuerySchema = StatsQuerySchema.extend({
+  by: z.enum(['device', 'path']).optional().openapi({
+    description:
+      'Adds a breakdown: one group per device class or per normalised path, each with n, the score and its interval.',
+  }),
+});
 
 const statsRoute = <Schema extends typeof NpsStatsSchema | typeof CsatStatsSchema | typeof CesStatsSchema>(
   name: string,
@@ -25,7 +34,7 @@ const statsRoute = <Schema extends typeof NpsStatsSchema | typeof CsatStatsSchem
     description,
     security: READ_KEY,
     middleware: [requireReadKey] as const,
-    request: { params: SiteParamSchema, query: StatsQuerySchema },
+    request: { params: SiteParamSchema, query: ScoreQuerySchema },
     responses: {
       200: { description: 'The aggregate over the window.', content: { 'application/json': { schema } } },
       ...STATS_ERRORS,
@@ -58,18 +67,42 @@ export const scores = new OpenAPIHono<AppEnv>()
   .openapi(npsRoute, async (c) => {
     const query = c.req.valid('query');
     const window = windowOf(query);
-    const { total, series } = await npsCounts(c.env.DB, c.get('site').id, window, query);
-    return c.json({ ...stated(window), ...npsOfScores(total), series: seriesOf(window, series, npsOfScores) }, 200);
+    const { total, series, groups } = await npsCounts(c.env.DB, c.get('site').id, window, query, query.by);
+    return c.json(
+      {
+        ...stated(window),
+        ...npsOfScores(total),
+        series: seriesOf(window, series, npsOfScores),
+        breakdown: breakdownOf(query.by, groups, npsOfScores),
+      },
+      200,
+    );
   })
   .openapi(csatRoute, async (c) => {
     const query = c.req.valid('query');
     const window = windowOf(query);
-    const { total, series } = await csatCounts(c.env.DB, c.get('site').id, window, query);
-    return c.json({ ...stated(window), ...csat(total), series: seriesOf(window, series, csat) }, 200);
+    const { total, series, groups } = await csatCounts(c.env.DB, c.get('site').id, window, query, query.by);
+    return c.json(
+      {
+        ...stated(window),
+        ...csat(total),
+        series: seriesOf(window, series, csat),
+        breakdown: breakdownOf(query.by, groups, csat),
+      },
+      200,
+    );
   })
   .openapi(cesRoute, async (c) => {
     const query = c.req.valid('query');
     const window = windowOf(query);
-    const { total, series } = await cesCounts(c.env.DB, c.get('site').id, window, query);
-    return c.json({ ...stated(window), ...ces(total), series: seriesOf(window, series, ces) }, 200);
+    const { total, series, groups } = await cesCounts(c.env.DB, c.get('site').id, window, query, query.by);
+    return c.json(
+      {
+        ...stated(window),
+        ...ces(total),
+        series: seriesOf(window, series, ces),
+        breakdown: breakdownOf(query.by, groups, ces),
+      },
+      200,
+    );
   });

@@ -2,6 +2,24 @@ import { z } from '@hono/zod-openapi';
 import { WindowSchema } from '../window';
 
 const count = z.number().int();
+
+/** A breakdown of a score: one group per value of `by`, each a point of the score without its window. */
+const breakdown = <Point extends z.ZodObject<typeof WindowSchema & z.ZodRawShape>>(point: Point) =>
+  z
+    .object({
+      by: z.enum(['device', 'path']),
+      groups: z.array(
+        point.omit({ from: true, to: true }).extend({
+          value: z.string().openapi({ description: 'The device class or normalised path of the group.' }),
+          lowSample: z.boolean().openapi({ description: 'Fewer than 30 answers: not enough to read yet.' }),
+        }),
+      ),
+    })
+    .optional()
+    .openapi({
+      description: 'With `by`: the score per device class or per normalised path, in the order of their values.',
+    });
+
 const interval = (description: string) => z.tuple([z.number(), z.number()]).nullable().openapi({ description });
 
 const NpsPointSchema = z.object({
@@ -19,22 +37,22 @@ const NpsPointSchema = z.object({
 });
 
 /** The answer of the NPS route. */
-export const NpsStatsSchema = NpsPointSchema.extend({ series: z.array(NpsPointSchema).optional() }).openapi(
-  'NpsStats',
-  {
-    example: {
-      from: '2026-11-01T00:00:00.000Z',
-      to: '2026-11-22T00:00:00.000Z',
-      n: 37,
-      promoters: 20,
-      passives: 9,
-      detractors: 8,
-      score: 32.432432432432435,
-      ci95: [5.062949, 54.937051],
-      distribution: { 0: 1, 1: 0, 2: 1, 3: 0, 4: 1, 5: 2, 6: 3, 7: 4, 8: 5, 9: 8, 10: 12 },
-    },
+export const NpsStatsSchema = NpsPointSchema.extend({
+  series: z.array(NpsPointSchema).optional(),
+  breakdown: breakdown(NpsPointSchema),
+}).openapi('NpsStats', {
+  example: {
+    from: '2026-11-01T00:00:00.000Z',
+    to: '2026-11-22T00:00:00.000Z',
+    n: 37,
+    promoters: 20,
+    passives: 9,
+    detractors: 8,
+    score: 32.432432432432435,
+    ci95: [5.062949, 54.937051],
+    distribution: { 0: 1, 1: 0, 2: 1, 3: 0, 4: 1, 5: 2, 6: 3, 7: 4, 8: 5, 9: 8, 10: 12 },
   },
-);
+});
 
 const distribution = (scores: number) =>
   z.record(z.string(), count).openapi({ description: `Answers per score, "1" to "${scores}".` });
@@ -49,20 +67,20 @@ const CsatPointSchema = z.object({
 });
 
 /** The answer of the CSAT route. */
-export const CsatStatsSchema = CsatPointSchema.extend({ series: z.array(CsatPointSchema).optional() }).openapi(
-  'CsatStats',
-  {
-    example: {
-      from: '2026-11-01T00:00:00.000Z',
-      to: '2026-11-22T00:00:00.000Z',
-      n: 40,
-      satisfied: 31,
-      score: 77.5,
-      ci95: [62.4966, 87.684],
-      distribution: { 1: 2, 2: 3, 3: 4, 4: 11, 5: 20 },
-    },
+export const CsatStatsSchema = CsatPointSchema.extend({
+  series: z.array(CsatPointSchema).optional(),
+  breakdown: breakdown(CsatPointSchema),
+}).openapi('CsatStats', {
+  example: {
+    from: '2026-11-01T00:00:00.000Z',
+    to: '2026-11-22T00:00:00.000Z',
+    n: 40,
+    satisfied: 31,
+    score: 77.5,
+    ci95: [62.4966, 87.684],
+    distribution: { 1: 2, 2: 3, 3: 4, 4: 11, 5: 20 },
   },
-);
+});
 
 const CesPointSchema = z.object({
   ...WindowSchema,
@@ -79,21 +97,21 @@ const CesPointSchema = z.object({
 });
 
 /** The answer of the CES route. */
-export const CesStatsSchema = CesPointSchema.extend({ series: z.array(CesPointSchema).optional() }).openapi(
-  'CesStats',
-  {
-    example: {
-      from: '2026-11-01T00:00:00.000Z',
-      to: '2026-11-22T00:00:00.000Z',
-      n: 12,
-      mean: 5.25,
-      sd: 1.6026,
-      ci95: [4.2318, 6.2682],
-      agree: { n: 9, share: 75, ci95: [46.77, 91.11] },
-      distribution: { 1: 0, 2: 1, 3: 1, 4: 1, 5: 3, 6: 3, 7: 3 },
-    },
+export const CesStatsSchema = CesPointSchema.extend({
+  series: z.array(CesPointSchema).optional(),
+  breakdown: breakdown(CesPointSchema),
+}).openapi('CesStats', {
+  example: {
+    from: '2026-11-01T00:00:00.000Z',
+    to: '2026-11-22T00:00:00.000Z',
+    n: 12,
+    mean: 5.25,
+    sd: 1.6026,
+    ci95: [4.2318, 6.2682],
+    agree: { n: 9, share: 75, ci95: [46.77, 91.11] },
+    distribution: { 1: 0, 2: 1, 3: 1, 4: 1, 5: 3, 6: 3, 7: 3 },
   },
-);
+});
 
 /** NPS over a window, as `GET /v1/sites/:site/stats/nps` answers. */
 export type NpsStats = z.infer<typeof NpsStatsSchema>;
