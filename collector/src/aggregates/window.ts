@@ -79,6 +79,9 @@ export const windowOf = (
   };
 };
 
+/** The window in epoch milliseconds, start (inclusive) and end (exclusive), for queries on capture times. */
+export const windowMillis = (window: StatsWindow): [number, number] => [window.fromHour * HOUR, window.toHour * HOUR];
+
 /** The ISO 8601 time at the start of an hour. */
 export const hourToIso = (hour: number): string => new Date(hour * HOUR).toISOString();
 

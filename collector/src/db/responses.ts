@@ -2,6 +2,7 @@ import { frictionBefore } from '../aggregates/friction/frictionBefore';
 import { ELEMENT_SIGNALS, type FrictionSignal } from '../aggregates/friction/signals';
 import { groupBy } from '../lib/groupBy';
 import { normalizePath } from '../lib/normalizePath';
+import { sqlList } from '../lib/sqlList';
 
 /** A stored survey answer, as the export reads it. */
 export interface AnswerRow {
@@ -88,10 +89,7 @@ export const listAnswers = async (
   if (filters.friction === 'any') add(`EXISTS (${before})`);
   else if (filters.friction !== undefined) add(`EXISTS (${before} AND f.type = ?)`, filters.friction);
   if (filters.target !== undefined)
-    add(
-      `EXISTS (${before} AND f.type IN (${ELEMENT_SIGNALS.map((type) => `'${type}'`).join(', ')}) AND f.target = ?)`,
-      filters.target,
-    );
+    add(`EXISTS (${before} AND f.type IN (${sqlList(ELEMENT_SIGNALS)}) AND f.target = ?)`, filters.target);
   if (filters.after) add('(a.ts < ? OR (a.ts = ? AND a.id < ?))', filters.after.ts, filters.after.ts, filters.after.id);
   const { results } = await db
     .prepare(

@@ -5,7 +5,7 @@ import { ces } from '../aggregates/scores/ces';
 import { csat } from '../aggregates/scores/csat';
 import { npsOfScores } from '../aggregates/scores/nps';
 import { cesCounts, csatCounts, npsCounts } from '../aggregates/scores/queries';
-import { bucketStart, type StatsWindow } from '../aggregates/window';
+import { bucketStart, type StatsWindow, windowMillis } from '../aggregates/window';
 import { isDetractor } from './payload';
 
 const HOUR = 3_600_000;
@@ -55,7 +55,7 @@ const verbatims = async (db: D1Database, site: string, window: StatsWindow) => {
        WHERE site = ? AND type = 'survey_answer' AND ts >= ? AND ts < ? AND kind = 'text' AND text IS NOT NULL
        ORDER BY ts DESC, id DESC LIMIT 50`,
     )
-    .bind(site, window.fromHour * HOUR, window.toHour * HOUR)
+    .bind(site, ...windowMillis(window))
     .all<{ response: string; survey: string; text: string; path: string; ts: number }>();
   if (!texts.length) return [];
   const responses = [...new Set(texts.map((row) => row.response))];

@@ -1,5 +1,5 @@
 import { keyFilter, type RollupFilters } from '../rollupFilter';
-import { bucketSql, type StatsWindow } from '../window';
+import { bucketSql, type StatsWindow, windowMillis } from '../window';
 import { type HourlyAndDaily, seriesRows, windowRows } from '../windowRows';
 import type { ElementRow } from './signals';
 
@@ -19,8 +19,6 @@ const ELEMENTS: HourlyAndDaily = {
   daily: 'friction_elements_daily',
   columns: 'path, target, type, count, label',
 };
-
-const HOUR = 3_600_000;
 
 /** A free-text answer to a survey that a click problem on an element raised. */
 export interface ElementWords {
@@ -90,7 +88,7 @@ export const frictionCounts = async (
         `SELECT path, target, text, ts FROM events WHERE ${key.where} AND type = 'survey_answer' AND ts >= ? AND ts < ?
          AND kind = 'text' AND target IS NOT NULL ORDER BY ts DESC LIMIT ${WORDS_READ}`,
       )
-      .bind(...key.bindings, window.fromHour * HOUR, window.toHour * HOUR),
+      .bind(...key.bindings, ...windowMillis(window)),
   );
   const [counts, elements, words, series] = await db.batch(statements);
   return {

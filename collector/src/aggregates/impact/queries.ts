@@ -1,13 +1,10 @@
+import { sqlList } from '../../lib/sqlList';
 import { frictionBefore } from '../friction/frictionBefore';
 import { worstElements } from '../friction/queries';
 import { ELEMENT_SIGNALS, type ElementRow } from '../friction/signals';
 import { keyFilter, type RollupFilters } from '../rollupFilter';
-import type { StatsWindow } from '../window';
+import { type StatsWindow, windowMillis } from '../window';
 import { type AnswerFriction, SCORE_KINDS } from './impact';
-
-const HOUR = 3_600_000;
-
-const list = (items: readonly string[]) => items.map((item) => `'${item}'`).join(', ');
 
 /** A friction event `f` of the answer's session captured before the answer. */
 const BEFORE_ANSWER = frictionBefore('answers');
@@ -27,16 +24,16 @@ export const impactCounts = async (db: D1Database, site: string, window: StatsWi
     db
       .prepare(
         `WITH answers AS MATERIALIZED (SELECT id, site, session, ts, kind, value FROM events
-           WHERE ${key.where} AND type = 'survey_answer' AND ts >= ? AND ts < ? AND kind IN (${list(SCORE_KINDS)})),
+           WHERE ${key.where} AND type = 'survey_answer' AND ts >= ? AND ts < ? AND kind IN (${sqlList(SCORE_KINDS)})),
          worst AS (${worst.sql})
          SELECT kind, value, signals, elements, COUNT(*) AS n FROM (
            SELECT answers.kind AS kind, answers.value AS value, group_concat(f.type, char(31)) AS signals,
-             group_concat(CASE WHEN f.type IN (${list(ELEMENT_SIGNALS)}) AND (f.path, f.target) IN (SELECT path, target FROM worst)
+             group_concat(CASE WHEN f.type IN (${sqlList(ELEMENT_SIGNALS)}) AND (f.path, f.target) IN (SELECT path, target FROM worst)
                THEN f.path || char(30) || f.target END, char(31)) AS elements
            FROM answers LEFT JOIN events f ON ${BEFORE_ANSWER} GROUP BY answers.id)
          GROUP BY kind, value, signals, elements`,
       )
-      .bind(...key.bindings, window.fromHour * HOUR, window.toHour * HOUR, ...worst.bindings),
+      .bind(...key.bindings, ...windowMillis(window), ...worst.bindings),
     db.prepare(worst.sql).bind(...worst.bindings),
   ]);
   return { answers: answers!.results as AnswerFriction[], elements: elements!.results as ElementRow[] };
