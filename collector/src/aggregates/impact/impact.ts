@@ -45,13 +45,10 @@ type Tally = Record<ScoreKind, number[]>;
 
 const emptyTally = (): Tally => ({ nps: Array(11).fill(0), csat: Array(5).fill(0), ces: Array(7).fill(0) });
 
-/** Adds rows of answers per kind and value to a tally (a new one without `into`). */
-const tally = (rows: ScoreRow[], into = emptyTally()): Tally => {
-  for (const { kind, value, n } of rows) {
-    const [low, high] = SCALES[kind];
-    if (Number.isInteger(value) && value >= low && value <= high) into[kind][value - low]! += n;
-  }
-  return into;
+/** Adds a row of answers of one kind and value to a tally. */
+const add = (tally: Tally | undefined, { kind, value, n }: ScoreRow) => {
+  const [low, high] = SCALES[kind];
+  if (tally && Number.isInteger(value) && value >= low && value <= high) tally[kind][value - low]! += n;
 };
 
 /** Counts per score as the scores' functions take them: s1, s2, … from the lowest score up. */
@@ -128,12 +125,12 @@ export const impactStats = (window: StatsWindow, answers: AnswerFriction[], elem
   const byElement = new Map<string, Tally>(
     elements.map((element) => [`${element.path}${PATH_SEPARATOR}${element.target}`, emptyTally()]),
   );
+  const met = (list: string | null) => new Set(list ? list.split(ITEM_SEPARATOR) : []);
   for (const row of answers) {
-    const met = (list: string | null) => new Set(list ? list.split(ITEM_SEPARATOR) : []);
     const signals = met(row.signals);
-    tally([row], signals.size ? friction : none);
-    for (const signal of signals) if (bySignal.has(signal)) tally([row], bySignal.get(signal));
-    for (const element of met(row.elements)) if (byElement.has(element)) tally([row], byElement.get(element));
+    add(signals.size ? friction : none, row);
+    for (const signal of signals) add(bySignal.get(signal), row);
+    for (const element of met(row.elements)) add(byElement.get(element), row);
   }
   return {
     ...stated(window),

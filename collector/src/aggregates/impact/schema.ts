@@ -1,34 +1,16 @@
 import { z } from '@hono/zod-openapi';
 import { ElementFields } from '../friction/schema';
 import { FRICTION_SIGNALS } from '../friction/signals';
+import { CesPointSchema, CsatPointSchema, NpsPointSchema } from '../scores/schema';
 import { WindowSchema, windowOf } from '../window';
 import { type AnswerFriction, impactStats, PATH_SEPARATOR } from './impact';
 
-const count = z.number().int();
 const interval = (description: string) => z.tuple([z.number(), z.number()]).nullable().openapi({ description });
 
-const NpsSideSchema = z.object({
-  n: count,
-  promoters: count,
-  passives: count,
-  detractors: count,
-  score: z.number().nullable().openapi({ description: '100·(P − D)/n, exact; null when n = 0.' }),
-  ci95: interval('Adjusted-Wald 95 % interval, clipped to [−100, 100].'),
-});
-
-const CsatSideSchema = z.object({
-  n: count,
-  satisfied: count.openapi({ description: 'Answers of 4 or 5.' }),
-  score: z.number().nullable().openapi({ description: '100·satisfied/n, exact; null when n = 0.' }),
-  ci95: interval('Wilson 95 % interval of the score, in percent.'),
-});
-
-const CesSideSchema = z.object({
-  n: count,
-  mean: z.number().nullable().openapi({ description: 'Mean score, exact; null when n = 0.' }),
-  sd: z.number().nullable().openapi({ description: 'Sample standard deviation; null when n < 2.' }),
-  ci95: interval("Student's t 95 % interval of the mean, clipped to [1, 7]."),
-});
+// One side of a comparison is the score as its own route states it, without window and distribution.
+const NpsSideSchema = NpsPointSchema.omit({ from: true, to: true, distribution: true });
+const CsatSideSchema = CsatPointSchema.omit({ from: true, to: true, distribution: true });
+const CesSideSchema = CesPointSchema.omit({ from: true, to: true, agree: true, distribution: true });
 
 /** Two sides of one score, and their difference. */
 const comparison = <Side extends z.ZodTypeAny>(side: Side, difference: string, ci95: string) =>

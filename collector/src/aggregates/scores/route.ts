@@ -2,13 +2,13 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env';
 import { requireReadKey } from '../../middleware/auth';
 import { READ_KEY, SiteParamSchema } from '../../schema/common';
-import { breakdownOf } from '../breakdown';
-import { STATS_ERRORS, StatsQuerySchema, seriesOf, stated, windowOf } from '../window';
+import { STATS_ERRORS, StatsQuerySchema, windowOf } from '../window';
 import { ces } from './ces';
 import { csat } from './csat';
 import { npsOfScores } from './nps';
 import { cesCounts, csatCounts, npsCounts } from './queries';
 import { CesStatsSchema, CsatStatsSchema, NpsStatsSchema } from './schema';
+import { scoreStats } from './scoreStats';
 
 /** The stats query with a breakdown. */
 const ScoreQuerySchema = StatsQuerySchema.extend({
@@ -67,42 +67,18 @@ export const scores = new OpenAPIHono<AppEnv>()
   .openapi(npsRoute, async (c) => {
     const query = c.req.valid('query');
     const window = windowOf(query);
-    const { total, series, groups } = await npsCounts(c.env.DB, c.get('site').id, window, query, query.by);
-    return c.json(
-      {
-        ...stated(window),
-        ...npsOfScores(total),
-        series: seriesOf(window, series, npsOfScores),
-        breakdown: breakdownOf(query.by, groups, npsOfScores),
-      },
-      200,
-    );
+    const sums = await npsCounts(c.env.DB, c.get('site').id, window, query, query.by);
+    return c.json(scoreStats(window, query.by, sums, npsOfScores), 200);
   })
   .openapi(csatRoute, async (c) => {
     const query = c.req.valid('query');
     const window = windowOf(query);
-    const { total, series, groups } = await csatCounts(c.env.DB, c.get('site').id, window, query, query.by);
-    return c.json(
-      {
-        ...stated(window),
-        ...csat(total),
-        series: seriesOf(window, series, csat),
-        breakdown: breakdownOf(query.by, groups, csat),
-      },
-      200,
-    );
+    const sums = await csatCounts(c.env.DB, c.get('site').id, window, query, query.by);
+    return c.json(scoreStats(window, query.by, sums, csat), 200);
   })
   .openapi(cesRoute, async (c) => {
     const query = c.req.valid('query');
     const window = windowOf(query);
-    const { total, series, groups } = await cesCounts(c.env.DB, c.get('site').id, window, query, query.by);
-    return c.json(
-      {
-        ...stated(window),
-        ...ces(total),
-        series: seriesOf(window, series, ces),
-        breakdown: breakdownOf(query.by, groups, ces),
-      },
-      200,
-    );
+    const sums = await cesCounts(c.env.DB, c.get('site').id, window, query, query.by);
+    return c.json(scoreStats(window, query.by, sums, ces), 200);
   });

@@ -22,7 +22,8 @@ const breakdown = <Point extends z.ZodObject<typeof WindowSchema & z.ZodRawShape
 
 const interval = (description: string) => z.tuple([z.number(), z.number()]).nullable().openapi({ description });
 
-const NpsPointSchema = z.object({
+/** NPS over a window or one interval of it. */
+export const NpsPointSchema = z.object({
   ...WindowSchema,
   n: count.openapi({ description: 'Answered NPS questions (never dismissals).' }),
   promoters: count,
@@ -57,7 +58,8 @@ export const NpsStatsSchema = NpsPointSchema.extend({
 const distribution = (scores: number) =>
   z.record(z.string(), count).openapi({ description: `Answers per score, "1" to "${scores}".` });
 
-const CsatPointSchema = z.object({
+/** CSAT over a window or one interval of it. */
+export const CsatPointSchema = z.object({
   ...WindowSchema,
   n: count.openapi({ description: 'Answered CSAT questions (1–5).' }),
   satisfied: count.openapi({ description: 'Answers of 4 or 5.' }),
@@ -82,7 +84,8 @@ export const CsatStatsSchema = CsatPointSchema.extend({
   },
 });
 
-const CesPointSchema = z.object({
+/** CES over a window or one interval of it. */
+export const CesPointSchema = z.object({
   ...WindowSchema,
   n: count.openapi({ description: 'Answered CES questions (1–7).' }),
   mean: z.number().nullable().openapi({ description: 'Mean score, exact; null when n = 0.' }),
