@@ -1,6 +1,7 @@
 import { type ImpactStats, read } from '../api';
 import { statsQuery } from '../filters';
 import { count, decimal, interval, signed } from '../format';
+import { SIGNAL_NAMES } from './Friction';
 import { ScrollRegion } from './ScrollRegion';
 import { Section } from './Section';
 import { useStats } from './useStats';
@@ -14,17 +15,6 @@ const KINDS: [Kind, string][] = [
   ['csat', 'CSAT'],
   ['ces', 'CES'],
 ];
-
-/** Signal names as people say them. */
-const SIGNAL_NAMES: Record<ImpactStats['signals'][number]['signal'], string> = {
-  rage_click: 'Rage clicks',
-  dead_click: 'Dead clicks',
-  error_click: 'Error clicks',
-  js_error: 'JavaScript errors',
-  form_abandon: 'Form abandonment',
-  quick_back: 'Quick backs',
-  excessive_scroll: 'Excessive scrolling',
-};
 
 /** A side's score in the unit of its kind: NPS signed, CSAT in percent, CES as a mean. */
 const scoreOf = (comparison: Comparisons[Kind], side: 'friction' | 'none') => {
