@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { errors } from './aggregates/errors/route';
+import { forms } from './aggregates/forms/route';
 import { friction } from './aggregates/friction/route';
 import { funnels } from './aggregates/funnels/route';
 import { impact } from './aggregates/impact/route';
@@ -55,6 +56,7 @@ export const createApp = () => {
   app.route('/', friction);
   app.route('/', vitals);
   app.route('/', errors);
+  app.route('/', forms);
   app.route('/', impact);
   app.route('/', funnels);
   app.route('/', webhooks);

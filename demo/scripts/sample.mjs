@@ -174,6 +174,14 @@ export const sampleEvents = ({ now, seed = 7, sessionsPerDay = 30 }) => {
       if (next() < 0.7) {
         view('/checkout');
         if (next() < 0.55) {
+          // The checkout's fields were changed, then submitted; a sample draws no more numbers for it, so the rest of
+          // the sample stays as it was.
+          add('/checkout', {
+            type: 'form_submit',
+            form: '#checkout',
+            fields: 5,
+            duration: 20_000 + (Math.floor(ts) % 40_000),
+          });
           add('/checkout', { type: 'track', name: 'order_placed' });
           view('/checkout/done');
           if (next() < 0.7) {

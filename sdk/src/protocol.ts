@@ -136,6 +136,17 @@ export interface FormAbandonEvent extends EventBase {
   duration: number;
 }
 
+/** A form the visitor touched and then submitted: with `form_abandon`, what the form stats divide by. */
+export interface FormSubmitEvent extends EventBase {
+  type: 'form_submit';
+  /** Selector of the form. */
+  form: string;
+  /** Number of fields touched. */
+  fields: number;
+  /** Time from the first touch to the submission, ms. */
+  duration: number;
+}
+
 /** The visitor left a page and came back within a few seconds. */
 export interface QuickBackEvent extends EventBase {
   type: 'quick_back';
@@ -179,6 +190,7 @@ export type PulseEvent =
   | ErrorClickEvent
   | JsErrorEvent
   | FormAbandonEvent
+  | FormSubmitEvent
   | QuickBackEvent
   | ExcessiveScrollEvent
   | VitalEvent;

@@ -23,7 +23,7 @@ const WARM_UP = 5;
 
 /** The stats endpoints, with the query each is timed with; impact compares whole windows and has no series. */
 const ENDPOINTS = [
-  ...['nps', 'csat', 'ces', 'surveys', 'ingest', 'friction', 'vitals', 'errors', 'funnels'].flatMap((name) => [
+  ...['nps', 'csat', 'ces', 'surveys', 'ingest', 'friction', 'vitals', 'errors', 'forms', 'funnels'].flatMap((name) => [
     { name, query: '' },
     { name, query: '?interval=day' },
   ]),

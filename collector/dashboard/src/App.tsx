@@ -5,6 +5,7 @@ import { type Filters, filtersFromUrl, filtersToUrl, windowOf } from './filters'
 import { useLoad } from './hooks';
 import { ErrorsSection } from './sections/Errors';
 import { FilterBar } from './sections/FilterBar';
+import { FormsSection } from './sections/Forms';
 import { FrictionSection } from './sections/Friction';
 import { FunnelsSection } from './sections/Funnels';
 import { ImpactSection } from './sections/Impact';
@@ -25,6 +26,7 @@ const SECTIONS = [
   ['impact', 'Impact'],
   ['vitals', 'Vitals'],
   ['errors', 'Errors'],
+  ['forms', 'Forms'],
   ['funnels', 'Funnels'],
   ['verbatims', 'Verbatims'],
 ] as const;
@@ -126,6 +128,7 @@ const Dashboard = ({ credentials, onSignOut }: { credentials: Credentials; onSig
         <ImpactSection />
         <VitalsSection />
         <ErrorsSection />
+        <FormsSection />
         <FunnelsSection />
         <VerbatimsSection />
       </main>

@@ -1,5 +1,6 @@
 import type { SiteConfig } from '@pulse/sdk/protocol';
 import type { ErrorStats } from '../../src/aggregates/errors/schema';
+import type { FormStats } from '../../src/aggregates/forms/schema';
 import type { FrictionStats } from '../../src/aggregates/friction/schema';
 import type { FunnelStats } from '../../src/aggregates/funnels/schema';
 import type { ImpactStats } from '../../src/aggregates/impact/schema';
@@ -13,6 +14,7 @@ export type {
   CesStats,
   CsatStats,
   ErrorStats,
+  FormStats,
   FrictionStats,
   FunnelStats,
   ImpactStats,
@@ -55,6 +57,7 @@ export interface Routes {
   'stats/friction': FrictionStats;
   'stats/vitals': VitalStats;
   'stats/errors': ErrorStats;
+  'stats/forms': FormStats;
   'stats/impact': ImpactStats;
   'stats/funnels': FunnelStats;
   responses: AnswerPage;

@@ -50,9 +50,10 @@ export const bucketLabel = (iso: string, interval: 'hour' | 'day' | 'week'): str
 /** A capture time, in the reader's time zone. */
 export const dateTime = (iso: string): string => dateTimeFormat.format(new Date(iso));
 
-/** A web-vital value in its unit: seconds above one second, milliseconds below, and CLS without a unit. */
-export const vitalValue = (name: string, value: number | null): string => {
-  if (value === null) return '—';
-  if (name === 'CLS') return value.toFixed(value < 1 ? 2 : 1);
-  return value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
-};
+/** A time in milliseconds: seconds above one second, milliseconds below, or a dash when there is none. */
+export const duration = (ms: number | null): string =>
+  ms === null ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+
+/** A web-vital value in its unit: a time as `duration` does, and CLS without a unit. */
+export const vitalValue = (name: string, value: number | null): string =>
+  name === 'CLS' && value !== null ? value.toFixed(value < 1 ? 2 : 1) : duration(value);

@@ -100,6 +100,13 @@ export const PulseEventSchema = z
       last: clipped(100).optional(),
       duration: count,
     }),
+    z.object({
+      ...base,
+      type: z.literal('form_submit'),
+      form: clipped(300).pipe(z.string().min(1)),
+      fields: count,
+      duration: count,
+    }),
     z.object({ ...base, type: z.literal('quick_back'), to: text(2048), duration: count }),
     z.object({ ...base, type: z.literal('excessive_scroll'), changes: count }),
     z.object({

@@ -2,7 +2,7 @@ import { elementOf } from '../lib/elementOf';
 import { listen } from '../lib/listen';
 import { selector } from '../lib/selector';
 import { uuid7 } from '../lib/uuid7';
-import type { FormAbandonEvent } from '../protocol';
+import type { FormAbandonEvent, FormSubmitEvent } from '../protocol';
 import { currentUrl, onPageview } from './onPageview';
 import type { Report, Signal } from './types';
 
@@ -12,14 +12,16 @@ const KEY = 'pulse:left';
 /**
  * Reports every form whose fields the visitor changed but that was not submitted, when they leave the page
  * or the route, until `signal` aborts: the form's selector, how many fields they changed, the last one's
- * name (never a value) and the time since the first change.
+ * name (never a value) and the time since the first change. A changed form that is submitted is reported as
+ * `form_submit` (selector, fields changed, time), so that the form stats know how many of those who started it
+ * finished; a form submitted untouched is not reported.
  *
  * What a page reports while unloading may not be stored before it goes, so it also keeps those events in
  * sessionStorage, and the tab's next page reports them again under the same ids, through `later` once storage may
  * be touched: the collector stores each once.
  */
 export const onFormAbandon = (
-  report: Report<FormAbandonEvent>,
+  report: Report<FormAbandonEvent | FormSubmitEvent>,
   later: (work: () => void) => void,
   signal: AbortSignal,
 ) => {
@@ -64,7 +66,24 @@ export const onFormAbandon = (
     },
     signal,
   );
-  listen(document, 'submit', (event) => touched.delete(event.target as HTMLFormElement), signal);
+  listen(
+    document,
+    'submit',
+    (event) => {
+      const form = event.target as HTMLFormElement;
+      const state = touched.get(form);
+      if (!state) return;
+      touched.delete(form);
+      report({
+        type: 'form_submit',
+        url,
+        form: selector(form),
+        fields: state._fields.size,
+        duration: Date.now() - state._start,
+      });
+    },
+    signal,
+  );
   listen(window, 'pagehide', () => leave(), signal);
   onPageview(leave, signal);
 };

@@ -52,12 +52,16 @@ describe('onFormAbandon', () => {
     expect(sessionStorage.getItem('pulse:left')).not.toMatch(/ada@|Main St|10115/);
   });
 
-  it('does not report a submitted form, nor an untouched one', () => {
+  it('reports a touched form that is submitted as form_submit, not abandoned, and an untouched one not at all', () => {
     const $ = page(CHECKOUT);
     type($('[name=email]'), 'ada@example.com');
+    vi.advanceTimersByTime(1500);
+    type($('[name=address]'), '1 Main St');
     $('#checkout').dispatchEvent(new Event('submit', { bubbles: true }));
+    $('form.newsletter').dispatchEvent(new Event('submit', { bubbles: true }));
     window.dispatchEvent(new Event('pagehide'));
-    expect(reported).toEqual([]);
+    expect(reported).toEqual([{ type: 'form_submit', url: '/checkout', form: '#checkout', fields: 2, duration: 1500 }]);
+    expect(JSON.stringify(reported)).not.toMatch(/ada@|Main St/);
   });
 
   it('reports on a route change, under the route the form was on, and each form once', () => {

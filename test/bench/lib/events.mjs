@@ -160,6 +160,14 @@ export const visitEvents = (random, { start, id, visitor, user }) => {
         last: 'postcode',
         duration: Math.round(dwell * 0.6),
       });
+    else if (url === '/checkout' && random() < 0.4)
+      events.push({
+        ...at(dwell * 0.7),
+        type: 'form_submit',
+        form: 'form#checkout',
+        fields: 6,
+        duration: Math.round(dwell * 0.6),
+      });
     if (url.startsWith('/product/') && random() < 0.3)
       events.push({ ...at(dwell * 0.3), type: 'track', name: 'add_to_cart', props: { sku: url.slice(9), qty: 1 } });
     if (url === '/checkout/done')

@@ -1,5 +1,6 @@
+import type { FormStats } from '../../../collector/src/aggregates/forms/schema';
 import { eventually } from '../helpers/collector';
-import { deviceOf, flush, friction, press, recordRequests, sdkReady } from '../helpers/friction';
+import { deviceOf, flush, friction, press, recordRequests, sdkReady, stats } from '../helpers/friction';
 import { expect, test } from '../helpers/site';
 
 test('a checkout left half-filled is an abandoned form: fields touched and the last one, never a value', async ({
@@ -32,6 +33,23 @@ test('a checkout left half-filled is an abandoned form: fields touched and the l
     (stats) => stats.signals.form_abandon!.count > before.signals.form_abandon!.count,
   );
   expect(after.signals.form_abandon!.count).toBe(before.signals.form_abandon!.count + 1);
+
+  // The form stats: one session touched the checkout and left it, at the address field.
+  const forms = await eventually(
+    () => stats<FormStats>('forms', { path: '/checkout' }),
+    (stats) => stats.forms.length > 0,
+  );
+  expect(forms.forms).toEqual([
+    expect.objectContaining({
+      form: '#checkout',
+      path: '/checkout',
+      touched: 1,
+      submitted: 0,
+      abandoned: 1,
+      lastFields: [{ field: 'address', sessions: 1 }],
+    }),
+  ]);
+  expect(forms.forms[0]!.medianDuration).toBeGreaterThanOrEqual(500);
 });
 
 test('a checkout that is submitted is not abandoned', async ({ page, isMobile }) => {
@@ -52,4 +70,23 @@ test('a checkout that is submitted is not abandoned', async ({ page, isMobile })
   const types = sent.events().map((event) => event.type);
   expect(types).toContain('track');
   expect(types).not.toContain('form_abandon');
+  expect(sent.events().filter((event) => event.type === 'form_submit')).toEqual([
+    expect.objectContaining({ url: '/checkout', form: '#checkout', fields: 5 }),
+  ]);
+
+  // A second session touched the checkout and submitted it: the abandonment rate halves.
+  const forms = await eventually(
+    () => stats<FormStats>('forms', { path: '/checkout' }),
+    (stats) => stats.forms[0]?.touched === 2,
+  );
+  expect(forms.forms).toEqual([
+    expect.objectContaining({
+      form: '#checkout',
+      touched: 2,
+      submitted: 1,
+      abandoned: 1,
+      abandonmentRate: expect.objectContaining({ value: 50 }),
+      lowSample: true,
+    }),
+  ]);
 });

@@ -7,7 +7,7 @@ import { site } from './site';
 
 /** A stats route of the scenario's site, read with its read key, as a product team would. */
 export const stats = async <T>(
-  route: 'friction' | 'vitals' | 'funnels' | 'impact',
+  route: 'friction' | 'vitals' | 'funnels' | 'impact' | 'forms',
   query: Record<string, string> = {},
 ) => {
   const response = await fetch(`${COLLECTOR}/v1/sites/${site().id}/stats/${route}?${new URLSearchParams(query)}`, {

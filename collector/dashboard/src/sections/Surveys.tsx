@@ -1,18 +1,9 @@
 import { read } from '../api';
 import { statsQuery } from '../filters';
-import { count, counted, interval } from '../format';
+import { count, counted } from '../format';
+import { Rate } from './Rate';
 import { Section } from './Section';
 import { useStats } from './useStats';
-
-/** A rate in percent, with its interval beside it. */
-const Rate = ({ rate }: { rate: { value: number | null; ci95: [number, number] | null } }) =>
-  rate.value === null ? (
-    <strong>—</strong>
-  ) : (
-    <>
-      <strong>{Math.round(rate.value)} %</strong> (95 % interval {interval(rate.ci95)} %)
-    </>
-  );
 
 /** The survey funnel: per survey, who was asked and who answered, and per question where visitors left. */
 export const SurveysSection = () => {

@@ -3,7 +3,8 @@ import { WindowSchema } from '../window';
 
 const count = z.number().int();
 
-const RateSchema = z.object({
+/** A share in percent with its Wilson 95 % interval. */
+export const RateSchema = z.object({
   value: z.number().nullable().openapi({ description: 'In percent; null when there is nothing to divide by.' }),
   ci95: z.tuple([z.number(), z.number()]).nullable().openapi({ description: 'Wilson 95 % interval, in percent.' }),
 });
