@@ -63,5 +63,7 @@ export interface SiteRow {
   rate_limits: string;
   /** JSON object of alert-rule overrides (`AlertSettings`). */
   alert_settings: string;
+  /** JSON array of segment trait keys (`SiteConfig.segments`). */
+  segments: string;
   created_at: number;
 }

@@ -98,7 +98,7 @@ describe('GET /v1/sites/:site/stats/nps', () => {
       ['mobile', 5, 0, true],
     ]);
     expect((await read('')).breakdown).toBeUndefined();
-    expect((await readStats('stats-site', keys.readKey, 'nps', `${window}&by=locale`)).status).toBe(400);
+    expect((await readStats('stats-site', keys.readKey, 'nps', `${window}&by=country`)).status).toBe(400);
   });
 
   it('gives a daily series whose points add up to the total', async () => {

@@ -7,7 +7,7 @@ import { listeners } from './lib/listeners';
 import { loadChunk } from './lib/loadChunk';
 import { nextTask } from './lib/nextTask';
 import { createOutbox } from './lib/outbox';
-import { touchSession } from './lib/session';
+import { type Identity, touchSession } from './lib/session';
 import { storage } from './lib/storage';
 import type { PulseEvent, SiteConfig, SurveyDefinition } from './protocol';
 import { currentUrl, onPageview } from './signals/onPageview';
@@ -102,6 +102,15 @@ export const init = (options: PulseOptions): Pulse => {
   let delivery: Delivery;
   // The survey engine, a chunk of its own that arrives after the start; missing where it could not load.
   let surveys: Surveys | undefined;
+  /** The site's segment keys, from its config. */
+  let segments: string[] = [];
+  /** The `identify` traits under the segment keys, as strings of at most 64 characters. */
+  const segmentTraits = () => {
+    const traits = storage<Properties>('traits') ?? {};
+    return Object.fromEntries(
+      segments.filter((key) => traits[key] != null).map((key) => [key, String(traits[key]).slice(0, 64)]),
+    );
+  };
   // Work that waits for the start, in order; undefined once started.
   let early: (() => void)[] | undefined = [];
   /** Runs `work` now if Pulse has started, else at its start. */
@@ -170,7 +179,7 @@ export const init = (options: PulseOptions): Pulse => {
           recordHistory(survey.id, what);
           emit(what, detail as Parameters<PulseListeners[typeof what]>[0] & { question: string; value: unknown });
         },
-        target,
+        { target, locale, visits: storage<Identity>('id')?.visits, traits: segmentTraits() },
       ),
       onClose() {
         closed?.();
@@ -238,6 +247,7 @@ export const init = (options: PulseOptions): Pulse => {
     }
     const answer = await config;
     applyThresholds(thresholds, answer.thresholds);
+    segments = answer.segments ?? [];
     await run(true);
     // A preview shows its survey only: no automatic prompt on top of it.
     surveys?.update(preview ? [] : (answer.surveys ?? []));

@@ -58,6 +58,12 @@ export interface SurveyEventBase extends EventBase {
   response: string;
   /** For a showing raised by a rage, dead or error click: that element's selector (see `ElementTarget`). */
   target?: string;
+  /** The visitor's locale at the showing (`de-DE`), which the survey was shown in. */
+  locale?: string;
+  /** The visitor's visit count at the showing: 1 is a new visitor, more a returning one. */
+  visits?: number;
+  /** The `identify` traits under the site's segment keys (`SiteConfig.segments`), as strings of at most 64. */
+  traits?: Record<string, string>;
 }
 
 /** A survey was shown to the visitor. */
@@ -387,4 +393,6 @@ export interface SiteConfig {
   thresholds: {
     [K in keyof Thresholds]?: Thresholds[K] extends object ? Partial<Thresholds[K]> : Thresholds[K];
   };
+  /** The trait keys (at most 5) the site breaks its scores down by: survey events carry those traits. */
+  segments?: string[];
 }

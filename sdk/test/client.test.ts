@@ -108,6 +108,35 @@ describe('the client and the survey engine', () => {
     expect(mounted.map((options) => options.survey.id)).toEqual(['after-failure']);
   });
 
+  it("puts the visitor's locale, visit count and the site's segment traits, as strings, on the showing's events", async () => {
+    const segmented: SiteConfig = { ...config, segments: ['plan', 'seats', 'team'] };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url.endsWith('/config')
+          ? new Response(JSON.stringify(segmented), { status: 200 })
+          : new Response(JSON.stringify({ accepted: 0, rejected: [] }), { status: 202 }),
+      ),
+    );
+    client = init({ site: 'pk_test', endpoint: 'https://collector.test', locale: 'de-DE' });
+    const shown: object[] = [];
+    client.on('shown', (detail) => shown.push(detail));
+    client.identify('u-1', { plan: 'pro', seats: 12, role: 'admin', email: 'ada@example.com', team: 'x'.repeat(80) });
+    await started();
+    client.track('checkout_failed');
+    await tick();
+    expect(shown).toEqual([
+      {
+        survey: 'after-failure',
+        response: expect.any(String),
+        locale: 'de-DE',
+        visits: 1,
+        // Only the segment keys; a number as a string; at most 64 characters.
+        traits: { plan: 'pro', seats: '12', team: 'x'.repeat(64) },
+      },
+    ]);
+  });
+
   it('shows nothing without survey consent', async () => {
     client = init({ site: 'pk_test', endpoint: 'https://collector.test', consent: 'pending' });
     await started();

@@ -182,7 +182,7 @@ describe('createSurveys triggers', () => {
     expect(await ids()).toEqual(['broken']);
     expect(shown[0]!.options.target).toBe('#pay');
     const steps: Signal[] = [];
-    const event = surveyEvents('broken', (step) => steps.push(step), '#pay');
+    const event = surveyEvents('broken', (step) => steps.push(step), { target: '#pay' });
     event.onShown!();
     event.onAnswer!({ id: 'what', type: 'text', text: 'What went wrong?' }, 'Nothing happens');
     expect(steps.map((step) => [step.type, (step as { target?: string }).target])).toEqual([

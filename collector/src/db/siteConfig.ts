@@ -35,6 +35,8 @@ export const readConfigCached = (
     const body = JSON.stringify({
       surveys: await listSurveys(db, site.id),
       thresholds: JSON.parse(site.thresholds),
+      // Only where the site has segment keys: every page view fetches this.
+      segments: site.segments === '[]' ? undefined : JSON.parse(site.segments),
     } satisfies SiteConfig);
     // A strong ETag: the first 16 bytes of the body's SHA-256.
     return { body, etag: `"${await sha256Hex(body, 16)}"` };

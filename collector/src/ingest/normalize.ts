@@ -1,5 +1,6 @@
 import type { PulseEvent } from '@pulse/sdk/protocol';
 import { errorFingerprint, messageKey } from '../aggregates/errors/fingerprint';
+import { type ShowingSegment, segmentsOf } from '../aggregates/segments/segmentsOf';
 import { normalizePath } from '../lib/normalizePath';
 import { scrubText, scrubUrl } from '../lib/pii';
 import { userKey } from '../lib/userKey';
@@ -48,7 +49,19 @@ const COLUMNS = new Set([
 /** Other fields that hold URLs, scrubbed as such. */
 const URL_FIELDS = new Set(['referrer', 'to', 'file']);
 /** Other fields that are enums or ids, never free text. */
-const VERBATIM = new Set(['name', 'metric', 'count', 'fields', 'duration', 'changes', 'line', 'col', 'rejection']);
+const VERBATIM = new Set([
+  'name',
+  'metric',
+  'count',
+  'fields',
+  'duration',
+  'changes',
+  'line',
+  'col',
+  'rejection',
+  'locale',
+  'visits',
+]);
 /** Client clocks drift; a capture time further than this from the receive time is replaced by the latter. */
 const MAX_SKEW_PAST = 8 * 864e5;
 const MAX_SKEW_FUTURE = 5 * 6e4;
@@ -87,6 +100,12 @@ export const normalize = async (event: PulseEvent, received: number): Promise<St
     if (COLUMNS.has(key)) continue;
     rest[key] = URL_FIELDS.has(key) ? scrubUrl(String(value)) : VERBATIM.has(key) ? value : scrubDeep(value);
   }
+  // A survey event's locale, visits and traits are kept as the segments the rollups key by.
+  const segments = segmentsOf(rest as ShowingSegment);
+  delete rest.locale;
+  delete rest.visits;
+  delete rest.traits;
+  if (segments) rest.segments = segments;
   const value = 'value' in event ? event.value : undefined;
   const textValue =
     typeof value === 'string' ? scrubText(value) : Array.isArray(value) ? JSON.stringify(value.map(scrubText)) : null;

@@ -6,7 +6,7 @@ import { ApiError } from '../lib/errors';
 import { hashKey, newKey } from '../lib/keys';
 import { requireAdmin } from '../middleware/auth';
 import { ADMIN_ERRORS, ADMIN_TOKEN, errorResponse } from '../schema/common';
-import { ThresholdsSchema } from '../schema/surveys';
+import { SegmentsSchema, ThresholdsSchema } from '../schema/surveys';
 import { AlertSettingsSchema } from '../webhooks/schema';
 
 const origin = z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be an origin such as https://shop.example');
@@ -43,6 +43,7 @@ const NewSiteSchema = z
     retentionDays: retentionDays.default(395),
     rateLimits: RateLimitsSchema.default({}),
     alerts: AlertSettingsSchema.default({}),
+    segments: SegmentsSchema.default([]),
   })
   .openapi('NewSite', { example: { id: 'shop', name: 'Shop', origins: ['https://shop.example'] } });
 
@@ -96,6 +97,7 @@ const SitePatchSchema = z
     retentionDays,
     rateLimits: RateLimitsSchema,
     alerts: AlertSettingsSchema,
+    segments: SegmentsSchema,
   })
   .partial()
   .openapi('SitePatch', { example: { origins: ['https://shop.example', 'https://www.shop.example'] } });
@@ -110,6 +112,7 @@ const SiteSchema = z
     retentionDays: z.number().int(),
     rateLimits: RateLimitsSchema,
     alerts: AlertSettingsSchema,
+    segments: SegmentsSchema,
   })
   .openapi('Site', {
     example: {
@@ -121,6 +124,7 @@ const SiteSchema = z
       retentionDays: 395,
       rateLimits: {},
       alerts: {},
+      segments: ['plan'],
     },
   });
 
@@ -149,6 +153,7 @@ const listSites = createRoute({
                   retentionDays: 395,
                   rateLimits: {},
                   alerts: {},
+                  segments: [],
                 },
               ],
             },
@@ -181,7 +186,7 @@ const patchSite = createRoute({
   operationId: 'updateSite',
   path: '/v1/admin/sites/{site}',
   tags: ['Admin'],
-  summary: "Change a site's name, allowed origins, thresholds, retention or rate limits",
+  summary: "Change a site's name, allowed origins, thresholds, retention, rate limits, alerts or segment keys",
   security: ADMIN_TOKEN,
   middleware: [requireAdmin] as const,
   request: {
@@ -235,6 +240,7 @@ const siteView = (site: SiteRow) => ({
   retentionDays: site.retention_days,
   rateLimits: siteRateLimits(site),
   alerts: JSON.parse(site.alert_settings),
+  segments: JSON.parse(site.segments),
 });
 
 /** `/v1/admin/sites…`: sites and their keys, behind the admin token. */
@@ -254,8 +260,8 @@ export const admin = new OpenAPIHono<AppEnv>()
     const writeKey = newKey('pk');
     const readKey = newKey('sk');
     await c.env.DB.prepare(
-      'INSERT INTO sites (id, name, write_key, read_key_hash, origins, thresholds, retention_days, rate_limits, alert_settings, created_at) ' +
-        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO sites (id, name, write_key, read_key_hash, origins, thresholds, retention_days, rate_limits, alert_settings, segments, created_at) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
       .bind(
         input.id,
@@ -267,6 +273,7 @@ export const admin = new OpenAPIHono<AppEnv>()
         input.retentionDays,
         JSON.stringify(input.rateLimits),
         JSON.stringify(input.alerts),
+        JSON.stringify(input.segments),
         Date.now(),
       )
       .run();
@@ -285,9 +292,10 @@ export const admin = new OpenAPIHono<AppEnv>()
       retention_days: change.retentionDays ?? site.retention_days,
       rate_limits: change.rateLimits ? JSON.stringify(change.rateLimits) : site.rate_limits,
       alert_settings: change.alerts ? JSON.stringify(change.alerts) : site.alert_settings,
+      segments: change.segments ? JSON.stringify(change.segments) : site.segments,
     };
     await c.env.DB.prepare(
-      'UPDATE sites SET name = ?, origins = ?, thresholds = ?, retention_days = ?, rate_limits = ?, alert_settings = ? WHERE id = ?',
+      'UPDATE sites SET name = ?, origins = ?, thresholds = ?, retention_days = ?, rate_limits = ?, alert_settings = ?, segments = ? WHERE id = ?',
     )
       .bind(
         next.name,
@@ -296,6 +304,7 @@ export const admin = new OpenAPIHono<AppEnv>()
         next.retention_days,
         next.rate_limits,
         next.alert_settings,
+        next.segments,
         site.id,
       )
       .run();

@@ -178,6 +178,22 @@ export const ThresholdsSchema = z
   .partial()
   .openapi('Thresholds');
 
+/** A trait key a site breaks its scores down by (`plan`, `role`): what `trait.<key>` names in a stats query. */
+export const SegmentKeySchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'must be a letter, then up to 39 letters, digits, _ or -');
+
+/** A site's segment keys: at most 5, each once. */
+export const SegmentsSchema = z
+  .array(SegmentKeySchema)
+  .max(5)
+  .refine((keys) => new Set(keys).size === keys.length, 'must not repeat a key')
+  .openapi({
+    description:
+      'Trait keys (at most 5) that survey events carry from `identify`, for `trait.<key>` filters and breakdowns.',
+    example: ['plan', 'role'],
+  });
+
 /** The body of the public config route. */
 export const SiteConfigSchema = z
   .object({
@@ -186,6 +202,7 @@ export const SiteConfigSchema = z
       description: 'The survey a preview link shows at once; only with the `preview` query parameter.',
     }),
     thresholds: ThresholdsSchema,
+    segments: SegmentsSchema.optional(),
   })
   .openapi('SiteConfig');
 

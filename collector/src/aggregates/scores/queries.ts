@@ -1,18 +1,105 @@
 import type { RollupFilters } from '../rollupFilter';
 import { type Breakdown, sumRollup } from '../rollupSums';
+import type { SegmentSelection } from '../segments/segmentQuery';
 import type { StatsWindow } from '../window';
 import { NPS_COLUMNS } from './nps';
 
 const SURVEY_FILTERS: (keyof RollupFilters)[] = ['survey', 'path', 'device'];
 
-/** NPS answers per score over a window, per interval when the window asks for a series, and per group of `by`. */
-export const npsCounts = (db: D1Database, site: string, window: StatsWindow, filters: RollupFilters, by?: Breakdown) =>
-  sumRollup(db, 'nps_hourly', NPS_COLUMNS, site, window, filters, SURVEY_FILTERS, by);
+/** The per-score columns of each score's rollup, which `segment_scores_hourly` shares. */
+const COLUMNS = {
+  nps: NPS_COLUMNS,
+  csat: ['s1', 's2', 's3', 's4', 's5'],
+  ces: ['s1', 's2', 's3', 's4', 's5', 's6', 's7'],
+} as const;
 
-/** CSAT answers per score over a window (and per interval). */
-export const csatCounts = (db: D1Database, site: string, window: StatsWindow, filters: RollupFilters, by?: Breakdown) =>
-  sumRollup(db, 'csat_hourly', ['s1', 's2', 's3', 's4', 's5'], site, window, filters, SURVEY_FILTERS, by);
+/** A score's breakdown: by a key column of the rollups, or by the segment a query names. */
+export type ScoreBreakdown = 'device' | 'path' | 'segment';
 
-/** CES answers per score over a window (and per interval). */
-export const cesCounts = (db: D1Database, site: string, window: StatsWindow, filters: RollupFilters, by?: Breakdown) =>
-  sumRollup(db, 'ces_hourly', ['s1', 's2', 's3', 's4', 's5', 's6', 's7'], site, window, filters, SURVEY_FILTERS, by);
+/**
+ * Answers of one score kind per score over a window, per interval when the window asks for a series, and per group
+ * of `by`. With a segment filter, from the segment rollup: only that segment's answers. With a breakdown by a segment,
+ * the total and series of all answers and one group per value of the segment (answers without it are in no group).
+ */
+export const scoreCounts = async <Kind extends keyof typeof COLUMNS>(
+  db: D1Database,
+  kind: Kind,
+  site: string,
+  window: StatsWindow,
+  filters: RollupFilters,
+  by?: ScoreBreakdown,
+  segment?: SegmentSelection,
+) => {
+  const columns = COLUMNS[kind] as readonly (typeof COLUMNS)[Kind][number][];
+  const all = (breakdown?: Breakdown) =>
+    sumRollup(db, `${kind}_hourly`, columns, site, window, filters, SURVEY_FILTERS, breakdown);
+  if (!segment) return all(by as Breakdown);
+  const where = ['kind = ?', 'segment = ?'];
+  const bindings: string[] = [kind, segment.segment];
+  if (segment.value !== undefined && segment.prefix) {
+    where.push("(value = ? OR value LIKE ? || '-%')");
+    bindings.push(segment.value, segment.value);
+  } else if (segment.value !== undefined) {
+    where.push('value = ?');
+    bindings.push(segment.value);
+  }
+  const rows = { where: where.join(' AND '), bindings };
+  if (segment.value !== undefined)
+    return sumRollup(
+      db,
+      'segment_scores_hourly',
+      columns,
+      site,
+      window,
+      filters,
+      SURVEY_FILTERS,
+      by as Breakdown,
+      rows,
+    );
+  // A breakdown by a segment: the total and series of every answer, and a group per value of the segment.
+  const [whole, groups] = await Promise.all([
+    all(),
+    sumRollup(
+      db,
+      'segment_scores_hourly',
+      columns,
+      site,
+      { ...window, interval: undefined },
+      filters,
+      SURVEY_FILTERS,
+      'value',
+      rows,
+    ),
+  ]);
+  return { ...whole, groups: groups.groups };
+};
+
+/** NPS answers per score (0–10): `scoreCounts` of `nps`. */
+export const npsCounts = (
+  db: D1Database,
+  site: string,
+  window: StatsWindow,
+  filters: RollupFilters,
+  by?: ScoreBreakdown,
+  segment?: SegmentSelection,
+) => scoreCounts(db, 'nps', site, window, filters, by, segment);
+
+/** CSAT answers per score (1–5): `scoreCounts` of `csat`. */
+export const csatCounts = (
+  db: D1Database,
+  site: string,
+  window: StatsWindow,
+  filters: RollupFilters,
+  by?: ScoreBreakdown,
+  segment?: SegmentSelection,
+) => scoreCounts(db, 'csat', site, window, filters, by, segment);
+
+/** CES answers per score (1–7): `scoreCounts` of `ces`. */
+export const cesCounts = (
+  db: D1Database,
+  site: string,
+  window: StatsWindow,
+  filters: RollupFilters,
+  by?: ScoreBreakdown,
+  segment?: SegmentSelection,
+) => scoreCounts(db, 'ces', site, window, filters, by, segment);

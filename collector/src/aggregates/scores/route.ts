@@ -1,22 +1,22 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppEnv } from '../../env';
+import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
+import type { AppEnv, SiteRow } from '../../env';
 import { requireReadKey } from '../../middleware/auth';
 import { READ_KEY, SiteParamSchema } from '../../schema/common';
+import { SegmentQuerySchema, segmentQuery } from '../segments/segmentQuery';
 import { STATS_ERRORS, StatsQuerySchema, windowOf } from '../window';
 import { ces } from './ces';
 import { csat } from './csat';
 import { npsOfScores } from './nps';
-import { cesCounts, csatCounts, npsCounts } from './queries';
+import { scoreCounts } from './queries';
 import { CesStatsSchema, CsatStatsSchema, NpsStatsSchema } from './schema';
 import { scoreStats } from './scoreStats';
 
-/** The stats query with a breakdown. */
-const ScoreQuerySchema = StatsQuerySchema.extend({
-  by: z.enum(['device', 'path']).optional().openapi({
-    description:
-      'Adds a breakdown: one group per device class or per normalised path, each with n, the score and its interval.',
-  }),
-});
+/** The stats query with a breakdown and the segment filters. */
+const ScoreQuerySchema = StatsQuerySchema.extend(SegmentQuerySchema);
+
+/** What the score routes say of segments, after their own description. */
+const SEGMENTS =
+  " Filters and breakdowns by segment: `visitor=new|returning`, `locale=<prefix>`, `trait.<key>=<value>` on one of the site's segment keys (see the admin API), and `by=locale|visitor|trait.<key>`; one segment at a time, which `path`, `device`, `survey` and `by=device|path` combine with.";
 
 const statsRoute = <Schema extends typeof NpsStatsSchema | typeof CsatStatsSchema | typeof CesStatsSchema>(
   name: string,
@@ -31,7 +31,7 @@ const statsRoute = <Schema extends typeof NpsStatsSchema | typeof CsatStatsSchem
     path: `/v1/sites/{site}/stats/${name}`,
     tags: ['Stats'],
     summary,
-    description,
+    description: description + SEGMENTS,
     security: READ_KEY,
     middleware: [requireReadKey] as const,
     request: { params: SiteParamSchema, query: ScoreQuerySchema },
@@ -62,23 +62,33 @@ const cesRoute = statsRoute(
   CesStatsSchema,
 );
 
+/**
+ * A score's answer to a query: the segment it names (checked against the site's keys), the rollup's sums for it and
+ * the score `compute` makes of them.
+ */
+const readScore = async <Counts extends object, Result extends { n: number }>(
+  db: D1Database,
+  kind: 'nps' | 'csat' | 'ces',
+  site: SiteRow,
+  query: z.infer<typeof ScoreQuerySchema>,
+  raw: Record<string, string>,
+  compute: (counts: Counts) => Result,
+) => {
+  const segment = segmentQuery(query, raw, JSON.parse(site.segments));
+  const window = windowOf(query);
+  const by = query.by === 'device' || query.by === 'path' ? query.by : query.by ? 'segment' : undefined;
+  const sums = await scoreCounts(db, kind, site.id, window, query, by, segment);
+  return scoreStats(window, query.by, sums as unknown as Parameters<typeof scoreStats<Counts, Result>>[2], compute);
+};
+
 /** `GET /v1/sites/:site/stats/{nps,csat,ces}`: the survey scores, behind the site's read key. */
 export const scores = new OpenAPIHono<AppEnv>()
-  .openapi(npsRoute, async (c) => {
-    const query = c.req.valid('query');
-    const window = windowOf(query);
-    const sums = await npsCounts(c.env.DB, c.get('site').id, window, query, query.by);
-    return c.json(scoreStats(window, query.by, sums, npsOfScores), 200);
-  })
-  .openapi(csatRoute, async (c) => {
-    const query = c.req.valid('query');
-    const window = windowOf(query);
-    const sums = await csatCounts(c.env.DB, c.get('site').id, window, query, query.by);
-    return c.json(scoreStats(window, query.by, sums, csat), 200);
-  })
-  .openapi(cesRoute, async (c) => {
-    const query = c.req.valid('query');
-    const window = windowOf(query);
-    const sums = await cesCounts(c.env.DB, c.get('site').id, window, query, query.by);
-    return c.json(scoreStats(window, query.by, sums, ces), 200);
-  });
+  .openapi(npsRoute, async (c) =>
+    c.json(await readScore(c.env.DB, 'nps', c.get('site'), c.req.valid('query'), c.req.query(), npsOfScores), 200),
+  )
+  .openapi(csatRoute, async (c) =>
+    c.json(await readScore(c.env.DB, 'csat', c.get('site'), c.req.valid('query'), c.req.query(), csat), 200),
+  )
+  .openapi(cesRoute, async (c) =>
+    c.json(await readScore(c.env.DB, 'ces', c.get('site'), c.req.valid('query'), c.req.query(), ces), 200),
+  );

@@ -7,17 +7,20 @@ const count = z.number().int();
 const breakdown = <Point extends z.ZodObject<typeof WindowSchema & z.ZodRawShape>>(point: Point) =>
   z
     .object({
-      by: z.enum(['device', 'path']),
+      by: z.string().openapi({ description: 'As asked: device, path, locale, visitor or trait.<key>.' }),
       groups: z.array(
         point.omit({ from: true, to: true }).extend({
-          value: z.string().openapi({ description: 'The device class or normalised path of the group.' }),
+          value: z.string().openapi({
+            description: "The group's device class, normalised path, locale, new or returning, or trait value.",
+          }),
           lowSample: z.boolean().openapi({ description: 'Fewer than 30 answers: not enough to read yet.' }),
         }),
       ),
     })
     .optional()
     .openapi({
-      description: 'With `by`: the score per device class or per normalised path, in the order of their values.',
+      description:
+        'With `by`: the score per group (device class, path, locale, visitor or trait value), in value order.',
     });
 
 const interval = (description: string) => z.tuple([z.number(), z.number()]).nullable().openapi({ description });

@@ -1,5 +1,4 @@
 import { LOW_SAMPLE } from '../lowSample';
-import type { Breakdown } from '../rollupSums';
 import { type StatsWindow, seriesOf, stated } from '../window';
 
 /**
@@ -9,7 +8,7 @@ import { type StatsWindow, seriesOf, stated } from '../window';
  */
 export const scoreStats = <Counts extends object, Result extends { n: number }>(
   window: StatsWindow,
-  by: Breakdown | undefined,
+  by: string | undefined,
   sums: { total: Counts; series?: (Counts & { bucket: number })[]; groups?: (Counts & { value: string })[] },
   compute: (counts: Counts) => Result,
 ) => ({
