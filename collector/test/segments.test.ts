@@ -1,6 +1,7 @@
 import type { PulseEvent, SiteConfig } from '@pulse/sdk/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CesStats, CsatStats, NpsStats } from '../src/aggregates/scores/schema';
+import type { SurveyStats } from '../src/aggregates/surveys/schema';
 import { ADMIN, call, createSite, pageview, readStats, store } from './helpers';
 
 const HOUR = 3_600_000;
@@ -36,6 +37,29 @@ const answer = (
 /** `count` NPS answers of `value` by `segment`. */
 const nps = (count: number, value: number, segment: Parameters<typeof answer>[2]) =>
   Array.from({ length: count }, () => answer('nps', value, segment));
+
+/**
+ * One showing of the `tour` survey to a visitor on `plan`: shown, then answered and finished, answered and closed,
+ * or closed unanswered; every event carries the showing's segment, as the SDK sends it.
+ */
+const showing = (plan: string, outcome: 'completed' | 'answered then closed' | 'closed') => {
+  respondent += 1;
+  const event = (type: string, more: object = {}) =>
+    ({
+      ...pageview({ session: `s${respondent}`, visitor: `v${respondent}`, ts: now - HOUR }),
+      type,
+      survey: 'tour',
+      response: `r${respondent}`,
+      locale: 'en-GB',
+      visits: 2,
+      traits: { plan },
+      ...more,
+    }) as PulseEvent;
+  const answered = event('survey_answer', { question: 'useful', kind: 'csat', value: 4 });
+  if (outcome === 'completed') return [event('survey_shown'), answered, event('survey_completed')];
+  if (outcome === 'answered then closed') return [event('survey_shown'), answered, event('survey_dismissed')];
+  return [event('survey_shown'), event('survey_dismissed', { question: 'useful' })];
+};
 
 let keys: { readKey: string };
 const read = async <T>(route: string, query = '') => readStats<T>('segments-site', keys.readKey, route, window + query);
@@ -138,6 +162,47 @@ describe('segments', () => {
     ]);
     const ces = (await read<CesStats>('ces', '&trait.plan=pro')).body;
     expect([ces.n, ces.mean]).toEqual([1, 7]);
+  });
+
+  it('filter and break down the survey funnel by a trait, questions included', async () => {
+    const erased = showing('pro', 'completed');
+    await store('segments-site', [
+      // Pro: shown 4, started 3, completed 2, dismissed 2. Free: shown 2, started 0, dismissed 2.
+      ...erased,
+      ...showing('pro', 'completed'),
+      ...showing('pro', 'answered then closed'),
+      ...showing('pro', 'closed'),
+      ...showing('free', 'closed'),
+      ...showing('free', 'closed'),
+    ]);
+    const funnel = (
+      survey: SurveyStats['surveys'][number] | { shown: number; started: number; completed: number; dismissed: number },
+    ) => [survey.shown, survey.started, survey.completed, survey.dismissed];
+    const tour = (stats: SurveyStats) => stats.surveys.find((survey) => survey.survey === 'tour')!;
+    const pro = tour((await read<SurveyStats>('surveys', '&trait.plan=pro')).body);
+    expect(funnel(pro)).toEqual([4, 3, 2, 2]);
+    expect(pro.responseRate.value).toBe(75);
+    expect(pro.questions).toEqual([{ question: 'useful', answered: 3, reached: 4, left: 1 }]);
+    const free = tour((await read<SurveyStats>('surveys', '&trait.plan=free')).body);
+    expect(funnel(free)).toEqual([2, 0, 0, 2]);
+    const all = tour((await read<SurveyStats>('surveys', '&by=trait.plan')).body);
+    expect(funnel(all)).toEqual([6, 3, 2, 4]);
+    expect(all.breakdown!.by).toBe('trait.plan');
+    expect(all.breakdown!.groups.map((group) => [group.value, ...funnel(group), group.lowSample])).toEqual([
+      ['free', 2, 0, 0, 2, true],
+      ['pro', 4, 3, 2, 2, true],
+    ]);
+    const byDevice = tour((await read<SurveyStats>('surveys', '&visitor=returning&by=device')).body);
+    expect(byDevice.breakdown!.groups.map((group) => [group.value, group.shown])).toEqual([['desktop', 6]]);
+    expect((await read('surveys', '&trait.plan=pro&locale=en')).status).toBe(400);
+    // An erased respondent leaves the segment's funnel, its started response and its answer with them.
+    const { visitor } = erased[0]!;
+    expect(
+      (await call(`/v1/sites/segments-site/respondents/${visitor}`, { method: 'DELETE', headers: ADMIN })).status,
+    ).toBe(200);
+    const after = tour((await read<SurveyStats>('surveys', '&trait.plan=pro')).body);
+    expect(funnel(after)).toEqual([3, 2, 1, 2]);
+    expect(after.questions).toEqual([{ question: 'useful', answered: 2, reached: 3, left: 1 }]);
   });
 
   it('refuse two segments at once and a trait key the site did not declare, with a 400 that says why', async () => {

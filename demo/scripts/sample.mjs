@@ -67,6 +67,7 @@ export const sampleEvents = ({ now, seed = 7, sessionsPerDay = 30 }) => {
 
   /** @type {SampleEvent[]} */
   const events = [];
+  const LOCALES = ['en-US', 'en-GB', 'de-DE', 'fr-FR'];
   const start = now - 7 * DAY;
   const end = now - HOUR;
   for (let index = 0; index < sessionsPerDay * 7; index++) {
@@ -82,7 +83,17 @@ export const sampleEvents = ({ now, seed = 7, sessionsPerDay = 30 }) => {
     const add = (url, fields) => {
       ts += 2000 + next() * 20_000;
       const at = Math.floor(ts);
-      events.push({ id: uuid7(at), ts: at, visitor, session, url, device, ...fields });
+      // A survey's events carry the visitor's segment, as the SDK sends it: their locale, their visit (the NPS prompt
+      // shows from the second on) and the demo's segment trait, the plan. Drawn from the session's index, so that the
+      // rest of the sample stays as it was.
+      const segment = String(fields.type).startsWith('survey_')
+        ? {
+            locale: LOCALES[index % LOCALES.length],
+            visits: fields.survey === 'nps' ? 2 : 1,
+            traits: { plan: index % 3 === 0 ? 'pro' : 'free' },
+          }
+        : {};
+      events.push({ id: uuid7(at), ts: at, visitor, session, url, device, ...fields, ...segment });
     };
     /**
      * The web vitals of a page view; `slow` for the product page, whose photo comes late.

@@ -1,5 +1,5 @@
 // Seeds a demo site through the collector's admin API: the site and its keys, its allowed origins, its thresholds,
-// its surveys and its funnels.
+// its segment keys, its surveys and its funnels.
 import { readFileSync } from 'node:fs';
 
 const surveys = JSON.parse(readFileSync(new URL('../surveys.json', import.meta.url), 'utf8'));
@@ -10,6 +10,9 @@ const funnels = JSON.parse(readFileSync(new URL('../funnels.json', import.meta.u
  * default is 14 days); at most one prompt per page view still holds.
  */
 const THRESHOLDS = { globalCooldownDays: 0 };
+
+/** The trait the demo's scores break down by: the plan a signed-in customer is on (see the demo controls). */
+const SEGMENTS = ['plan'];
 
 /** @typedef {{ id: string, writeKey: string, readKey: string, sampleAt?: number }} DemoKeys */
 
@@ -35,10 +38,10 @@ export const seedDemo = async ({ collector, adminToken, origins, saved, id = 'de
   let keys;
   const exists = (await fetch(`${collector}/v1/sites/${id}/config`)).ok;
   if (!exists) {
-    const created = await admin('POST', '/sites', { id, name, origins, thresholds: THRESHOLDS });
+    const created = await admin('POST', '/sites', { id, name, origins, thresholds: THRESHOLDS, segments: SEGMENTS });
     keys = { id: created.id, writeKey: created.writeKey, readKey: created.readKey };
   } else {
-    const site = await admin('PATCH', `/sites/${id}`, { origins, thresholds: THRESHOLDS });
+    const site = await admin('PATCH', `/sites/${id}`, { origins, thresholds: THRESHOLDS, segments: SEGMENTS });
     const readWorks =
       saved?.readKey &&
       (await fetch(`${collector}/v1/sites/${id}/stats/nps`, { headers: { Authorization: `Bearer ${saved.readKey}` } }))

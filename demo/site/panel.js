@@ -23,6 +23,7 @@
       <div class="actions">
         <button type="button" data-action="later">Come back later</button>
         <button type="button" data-action="reset">Reset the visitor</button>
+        <button type="button" data-action="pro">Sign in as a Pro customer</button>
         <button type="button" data-action="offline" aria-pressed="false">Block the collector</button>
         <a class="button" href="${collector}/dashboard?site=__PULSE_SITE__" target="_blank" rel="noopener">Open the dashboard</a>
       </div>
@@ -32,6 +33,9 @@
         <li><strong>Reset the visitor</strong> forgets everything Pulse remembers in this browser for this shop (the
           visitor, their visits and which prompts they saw or answered) and empties the cart; events still waiting
           to be sent are kept.</li>
+        <li><strong>Sign in as a Pro customer</strong> calls <code>pulse('identify', 'demo-customer', { plan: 'pro' })</code>:
+          the demo site declares <code>plan</code> as a segment key, so the answers that follow count under Pro in the
+          dashboard's "Scores by segment".</li>
         <li><strong>Block the collector</strong>: a web page cannot take a browser offline. This switch makes the
           demo's service worker refuse every request to the collector's API, as a lost connection would. Pulse keeps
           the events in its outbox (IndexedDB) and sends them once you switch back (the demo then fires the browser's
@@ -115,6 +119,9 @@
       if (stored)
         localStorage.setItem('pulse:id', JSON.stringify({ ...stored, last: Date.now() - (IDLE_MINUTES + 1) * 60_000 }));
       location.reload();
+    } else if (action === 'pro') {
+      window.pulse('identify', 'demo-customer', { plan: 'pro' });
+      status.textContent = 'Signed in as a Pro customer: the next answers count under plan Pro.';
     } else if (action === 'reset') {
       window.pulse('reset');
       for (const key of Object.keys(localStorage))

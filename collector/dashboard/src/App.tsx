@@ -10,6 +10,7 @@ import { FrictionSection } from './sections/Friction';
 import { FunnelsSection } from './sections/Funnels';
 import { ImpactSection } from './sections/Impact';
 import { CesSection, CsatSection, NpsSection } from './sections/Scores';
+import { SegmentsSection } from './sections/Segments';
 import { SignIn } from './sections/SignIn';
 import { SurveysSection } from './sections/Surveys';
 import { VerbatimsSection } from './sections/Verbatims';
@@ -21,6 +22,7 @@ const SECTIONS = [
   ['nps', 'NPS'],
   ['csat', 'CSAT'],
   ['ces', 'CES'],
+  ['segments', 'Segments'],
   ['surveys', 'Surveys'],
   ['friction', 'Friction'],
   ['impact', 'Impact'],
@@ -123,6 +125,7 @@ const Dashboard = ({ credentials, onSignOut }: { credentials: Credentials; onSig
           <CsatSection />
           <CesSection />
         </div>
+        <SegmentsSection />
         <SurveysSection />
         <FrictionSection />
         <ImpactSection />

@@ -96,16 +96,21 @@ export const read = async <R extends keyof Routes>(
   );
 };
 
+/** The site's public config, as its pages get it; undefined where it cannot be read. */
+export const siteConfig = async (site: string, signal?: AbortSignal): Promise<SiteConfig | undefined> => {
+  try {
+    const response = await fetch(`/v1/sites/${encodeURIComponent(site)}/config`, { signal });
+    return response.ok ? ((await response.json()) as SiteConfig) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
 /**
  * The names of the site's surveys, by id, from its public config; a survey without a name, or deleted since its
  * answers came, is shown by its id. Empty where the config cannot be read: ids are still right.
  */
 export const surveyNames = async (site: string, signal?: AbortSignal): Promise<Record<string, string>> => {
-  try {
-    const response = await fetch(`/v1/sites/${encodeURIComponent(site)}/config`, { signal });
-    const { surveys } = (await response.json()) as SiteConfig;
-    return Object.fromEntries(surveys.filter((survey) => survey.name).map((survey) => [survey.id, survey.name!]));
-  } catch {
-    return {};
-  }
+  const surveys = (await siteConfig(site, signal))?.surveys ?? [];
+  return Object.fromEntries(surveys.filter((survey) => survey.name).map((survey) => [survey.id, survey.name!]));
 };

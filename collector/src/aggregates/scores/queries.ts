@@ -1,6 +1,7 @@
 import type { RollupFilters } from '../rollupFilter';
 import { type Breakdown, sumRollup } from '../rollupSums';
 import type { SegmentSelection } from '../segments/segmentQuery';
+import { segmentRows } from '../segments/segmentRows';
 import type { StatsWindow } from '../window';
 import { NPS_COLUMNS } from './nps';
 
@@ -34,16 +35,8 @@ export const scoreCounts = async <Kind extends keyof typeof COLUMNS>(
   const all = (breakdown?: Breakdown) =>
     sumRollup(db, `${kind}_hourly`, columns, site, window, filters, SURVEY_FILTERS, breakdown);
   if (!segment) return all(by as Breakdown);
-  const where = ['kind = ?', 'segment = ?'];
-  const bindings: string[] = [kind, segment.segment];
-  if (segment.value !== undefined && segment.prefix) {
-    where.push("(value = ? OR value LIKE ? || '-%')");
-    bindings.push(segment.value, segment.value);
-  } else if (segment.value !== undefined) {
-    where.push('value = ?');
-    bindings.push(segment.value);
-  }
-  const rows = { where: where.join(' AND '), bindings };
+  const segmentWhere = segmentRows(segment);
+  const rows = { where: `kind = ? AND ${segmentWhere.where}`, bindings: [kind, ...segmentWhere.bindings] };
   if (segment.value !== undefined)
     return sumRollup(
       db,

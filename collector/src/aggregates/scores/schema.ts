@@ -3,13 +3,13 @@ import { WindowSchema } from '../window';
 
 const count = z.number().int();
 
-/** A breakdown of a score: one group per value of `by`, each a point of the score without its window. */
-const breakdown = <Point extends z.ZodObject<typeof WindowSchema & z.ZodRawShape>>(point: Point) =>
+/** A breakdown of a score: one group per value of `by`, each a point of the score (given without its window). */
+const breakdown = <Shape extends z.ZodRawShape>(point: z.ZodObject<Shape>) =>
   z
     .object({
       by: z.string().openapi({ description: 'As asked: device, path, locale, visitor or trait.<key>.' }),
       groups: z.array(
-        point.omit({ from: true, to: true }).extend({
+        point.extend({
           value: z.string().openapi({
             description: "The group's device class, normalised path, locale, new or returning, or trait value.",
           }),
@@ -43,7 +43,7 @@ export const NpsPointSchema = z.object({
 /** The answer of the NPS route. */
 export const NpsStatsSchema = NpsPointSchema.extend({
   series: z.array(NpsPointSchema).optional(),
-  breakdown: breakdown(NpsPointSchema),
+  breakdown: breakdown(NpsPointSchema.omit({ from: true, to: true })),
 }).openapi('NpsStats', {
   example: {
     from: '2026-11-01T00:00:00.000Z',
@@ -74,7 +74,7 @@ export const CsatPointSchema = z.object({
 /** The answer of the CSAT route. */
 export const CsatStatsSchema = CsatPointSchema.extend({
   series: z.array(CsatPointSchema).optional(),
-  breakdown: breakdown(CsatPointSchema),
+  breakdown: breakdown(CsatPointSchema.omit({ from: true, to: true })),
 }).openapi('CsatStats', {
   example: {
     from: '2026-11-01T00:00:00.000Z',
@@ -105,7 +105,7 @@ export const CesPointSchema = z.object({
 /** The answer of the CES route. */
 export const CesStatsSchema = CesPointSchema.extend({
   series: z.array(CesPointSchema).optional(),
-  breakdown: breakdown(CesPointSchema),
+  breakdown: breakdown(CesPointSchema.omit({ from: true, to: true })),
 }).openapi('CesStats', {
   example: {
     from: '2026-11-01T00:00:00.000Z',

@@ -77,3 +77,7 @@ export const segmentQuery = (
     );
   return selection;
 };
+
+/** What a query's `by` groups by: a key column of the rollups (`device`, `path`), or the segment it names. */
+export const breakdownOf = (by: string | undefined): 'device' | 'path' | 'segment' | undefined =>
+  by === 'device' || by === 'path' ? by : by ? 'segment' : undefined;

@@ -3,6 +3,7 @@ import { listSurveys } from '../../db/surveys';
 import type { AppEnv } from '../../env';
 import { requireReadKey } from '../../middleware/auth';
 import { READ_KEY, SiteParamSchema } from '../../schema/common';
+import { breakdownOf, SegmentQuerySchema, segmentQuery } from '../segments/segmentQuery';
 import { STATS_ERRORS, StatsQuerySchema, windowOf } from '../window';
 import { surveyCounts } from './queries';
 import { SurveyStatsSchema } from './schema';
@@ -16,10 +17,11 @@ const surveysRoute = createRoute({
   summary: 'The survey funnel: showings, responses started and completed, dismissals, and where visitors left',
   description:
     'Per survey: the response rate (started of shown) and the completion rate (completed of started), each with a ' +
-    'Wilson 95 % interval, flagged `lowSample` under 30 showings; per question, how many reached it and left there.',
+    'Wilson 95 % interval, flagged `lowSample` under 30 showings; per question, how many reached it and left there. ' +
+    'Segments as on the score routes: `visitor=`, `locale=`, `trait.<key>=` and `by=device|path|locale|visitor|trait.<key>`, one segment at a time.',
   security: READ_KEY,
   middleware: [requireReadKey] as const,
-  request: { params: SiteParamSchema, query: StatsQuerySchema },
+  request: { params: SiteParamSchema, query: StatsQuerySchema.extend(SegmentQuerySchema) },
   responses: {
     200: { description: 'The funnel over the window.', content: { 'application/json': { schema: SurveyStatsSchema } } },
     ...STATS_ERRORS,
@@ -30,10 +32,13 @@ const surveysRoute = createRoute({
 export const surveys = new OpenAPIHono<AppEnv>().openapi(surveysRoute, async (c) => {
   const query = c.req.valid('query');
   const window = windowOf(query);
-  const site = c.get('site').id;
-  const [definitions, { totals, questions, series }] = await Promise.all([
-    listSurveys(c.env.DB, site),
-    surveyCounts(c.env.DB, site, window, query),
+  const site = c.get('site');
+  const segment = segmentQuery(query, c.req.query(), JSON.parse(site.segments));
+  const by = breakdownOf(query.by);
+  const [definitions, { totals, questions, series, groups }] = await Promise.all([
+    listSurveys(c.env.DB, site.id),
+    surveyCounts(c.env.DB, site.id, window, query, segment, by),
   ]);
-  return c.json(surveyStats(window, definitions, totals, questions, series), 200);
+  const breakdown = query.by && groups ? { by: query.by, groups } : undefined;
+  return c.json(surveyStats(window, definitions, totals, questions, series, breakdown), 200);
 });

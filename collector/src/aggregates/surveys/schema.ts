@@ -37,6 +37,20 @@ export const SurveyStatsSchema = z
           }),
         ),
         series: z.array(z.object({ ...WindowSchema, ...FunnelSchema })).optional(),
+        breakdown: z
+          .object({
+            by: z.string().openapi({ description: 'As asked: device, path, locale, visitor or trait.<key>.' }),
+            groups: z.array(
+              z.object({
+                value: z.string().openapi({
+                  description: "The group's device class, normalised path, locale, new or returning, or trait value.",
+                }),
+                ...FunnelSchema,
+              }),
+            ),
+          })
+          .optional()
+          .openapi({ description: "With `by`: the survey's funnel per group, in value order." }),
       }),
     ),
   })

@@ -3,7 +3,7 @@ import { groupBy } from '../../lib/groupBy';
 import { LOW_SAMPLE } from '../lowSample';
 import { wilson } from '../scores/wilson';
 import { bucketWindow, type StatsWindow, stated } from '../window';
-import type { QuestionCounts, SurveyCounts } from './queries';
+import type { GroupCounts, QuestionCounts, SurveyCounts } from './queries';
 
 /** A share in percent with its Wilson 95 % interval; both null when there is nothing to divide by. */
 export interface Rate {
@@ -35,7 +35,7 @@ export const funnelOf = (counts: SurveyCounts) => ({
 /**
  * The surveys stats: each survey's funnel, its questions in the order its definition asks them (then any others, an
  * older definition's), each with how many reached it (answered it or closed the survey on it) and how many left
- * there; and with an interval, the funnel per interval.
+ * there; with an interval, the funnel per interval; and with a breakdown, the funnel per group.
  */
 export const surveyStats = (
   window: StatsWindow,
@@ -43,10 +43,12 @@ export const surveyStats = (
   totals: (SurveyCounts & { survey: string })[],
   questions: QuestionCounts[],
   series: (SurveyCounts & { survey: string; bucket: number })[] | undefined,
+  breakdown?: { by: string; groups: GroupCounts[] },
 ) => {
   const interval = window.interval;
   const perSurvey = groupBy(questions, (row) => row.survey);
   const perInterval = series && groupBy(series, (row) => row.survey);
+  const perGroup = breakdown && groupBy(breakdown.groups, (row) => row.survey);
   return {
     ...stated(window),
     surveys: totals.map((total) => {
@@ -71,6 +73,16 @@ export const surveyStats = (
                 ...bucketWindow(bucket, { ...window, interval }),
                 ...funnelOf(counts),
               }))
+            : undefined,
+        breakdown:
+          breakdown && perGroup
+            ? {
+                by: breakdown.by,
+                groups: (perGroup.get(total.survey) ?? []).map(({ survey: _, value, ...counts }) => ({
+                  value,
+                  ...funnelOf(counts),
+                })),
+              }
             : undefined,
       };
     }),
