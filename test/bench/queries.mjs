@@ -28,6 +28,10 @@ const ENDPOINTS = [
     { name, query: '?interval=day' },
   ]),
   { name: 'impact', query: '' },
+  // Segments: a breakdown by a trait and a filter on one, with a daily series.
+  { name: 'nps', query: '?by=trait.plan&interval=day' },
+  { name: 'nps', query: '?trait.plan=pro&interval=day' },
+  { name: 'surveys', query: '?by=locale&interval=day' },
 ];
 
 /**

@@ -29,7 +29,12 @@ export const createSite = async (collector, { id, rateLimits }) => {
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
     return response.json();
   };
-  const created = await admin('POST', '/sites', { id, name: `Bench ${id}`, ...(rateLimits ? { rateLimits } : {}) });
+  const created = await admin('POST', '/sites', {
+    id,
+    name: `Bench ${id}`,
+    segments: ['plan'],
+    ...(rateLimits ? { rateLimits } : {}),
+  });
   for (const survey of SURVEYS) await admin('PUT', `/sites/${id}/surveys/${survey.id}`, survey);
   for (const funnel of FUNNELS) await admin('PUT', `/sites/${id}/funnels/${funnel.id}`, funnel);
   return { writeKey: created.writeKey, readKey: created.readKey };

@@ -113,6 +113,17 @@ export const visitEvents = (random, { start, id, visitor, user }) => {
   const device = pick(random, DEVICES);
   const mobile = device === 'mobile' ? 1.4 : 1;
   const base = { visitor: visitor ?? id(start), session: id(start), device, ...(user ? { user } : {}) };
+  // What the SDK puts on a showing's events: the locale, the visit count and the site's segment trait, the plan.
+  const segment = {
+    locale: pick(random, [
+      ['en-US', 5],
+      ['de-DE', 2],
+      ['fr-FR', 2],
+      ['pt-BR', 1],
+    ]),
+    visits: random() < 0.6 ? 1 : 2 + Math.floor(random() * 5),
+    traits: { plan: random() < 0.25 ? 'pro' : 'free' },
+  };
   /** @type {Record<string, unknown>[]} */
   const events = [];
   let ts = start;
@@ -184,10 +195,10 @@ export const visitEvents = (random, { start, id, visitor, user }) => {
         ['ces', 1],
       ]);
       const response = id(ts + dwell * 0.8);
-      const shown = { ...at(dwell * 0.8), survey, response };
+      const shown = { ...at(dwell * 0.8), survey, response, ...segment };
       events.push({ ...shown, type: 'survey_shown' });
       if (random() < 0.35)
-        events.push({ ...at(dwell * 0.85), survey, response, type: 'survey_dismissed', question: 'score' });
+        events.push({ ...at(dwell * 0.85), survey, response, ...segment, type: 'survey_dismissed', question: 'score' });
       else {
         const value =
           survey === 'nps'
@@ -199,6 +210,7 @@ export const visitEvents = (random, { start, id, visitor, user }) => {
           ...at(dwell * 0.85),
           survey,
           response,
+          ...segment,
           type: 'survey_answer',
           question: 'score',
           kind: survey,
@@ -209,12 +221,13 @@ export const visitEvents = (random, { start, id, visitor, user }) => {
             ...at(dwell * 0.9),
             survey,
             response,
+            ...segment,
             type: 'survey_answer',
             question: 'score.followup',
             kind: 'text',
             value: FOLLOW_UPS[Math.floor(random() * FOLLOW_UPS.length)],
           });
-        events.push({ ...at(dwell * 0.95), survey, response, type: 'survey_completed' });
+        events.push({ ...at(dwell * 0.95), survey, response, ...segment, type: 'survey_completed' });
       }
     }
     vital('CLS', random() < 0.5 ? 0 : Math.round(logNormal(random, 0.05, 1) * 1000) / 1000, dwell);
