@@ -110,13 +110,14 @@ describe('the client and the survey engine', () => {
 
   it("puts the visitor's locale, visit count and the site's segment traits, as strings, on the showing's events", async () => {
     const segmented: SiteConfig = { ...config, segments: ['plan', 'seats', 'team'] };
+    const sent: unknown[] = [];
     vi.stubGlobal(
       'fetch',
-      vi.fn(async (url: string) =>
-        url.endsWith('/config')
-          ? new Response(JSON.stringify(segmented), { status: 200 })
-          : new Response(JSON.stringify({ accepted: 0, rejected: [] }), { status: 202 }),
-      ),
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (url.endsWith('/config')) return new Response(JSON.stringify(segmented), { status: 200 });
+        sent.push(...(JSON.parse(String(init?.body)) as { events: unknown[] }).events);
+        return new Response(JSON.stringify({ accepted: 0, rejected: [] }), { status: 202 });
+      }),
     );
     client = init({ site: 'pk_test', endpoint: 'https://collector.test', locale: 'de-DE' });
     const shown: object[] = [];
@@ -125,16 +126,19 @@ describe('the client and the survey engine', () => {
     await started();
     client.track('checkout_failed');
     await tick();
-    expect(shown).toEqual([
-      {
+    await client.flush();
+    expect(sent.filter((event) => (event as { type: string }).type === 'survey_shown')).toEqual([
+      expect.objectContaining({
         survey: 'after-failure',
-        response: expect.any(String),
         locale: 'de-DE',
         visits: 1,
         // Only the segment keys; a number as a string; at most 64 characters.
         traits: { plan: 'pro', seats: '12', team: 'x'.repeat(64) },
-      },
+      }),
     ]);
+    // The host's listeners get the showing, not the visitor's segment.
+    expect(shown).toEqual([{ survey: 'after-failure', response: expect.any(String) }]);
+    expect(Object.keys(shown[0]!)).not.toContain('traits');
   });
 
   it('shows nothing without survey consent', async () => {

@@ -14,27 +14,30 @@ export type ShowingFields = Pick<SurveyEventBase, 'target' | 'locale' | 'visits'
  * The widget's callbacks for a survey, which build its wire events: `survey_shown`, `survey_answer`,
  * `survey_completed` and `survey_dismissed`, each with the response id of its showing, new each time the survey opens
  * (a tab can open it more than once), and `fields`: the `target` of the friction signal that raised it, if one did,
- * and the visitor's segment (locale, visits, the site's segment traits).
+ * and the visitor's segment (locale, visits, the site's segment traits). The host's listeners get the survey, the
+ * response and the target, not the segment.
  */
 export const surveyEvents = (
   survey: string,
   step: SurveyStep,
   fields: ShowingFields,
 ): Pick<MountOptions, 'onShown' | 'onAnswer' | 'onComplete' | 'onDismiss'> => {
-  let tag: { survey: string; response: string } & ShowingFields;
+  let tag: { survey: string; response: string; target?: string };
+  let wire: typeof tag & ShowingFields;
   return {
     onShown() {
-      tag = { survey, response: uuid7(), ...fields };
-      step({ type: 'survey_shown', ...tag }, 'shown', tag);
+      tag = { survey, response: uuid7(), target: fields.target };
+      wire = { ...fields, ...tag };
+      step({ type: 'survey_shown', ...wire }, 'shown', tag);
     },
     onAnswer({ id: question, type: kind }, value) {
-      step({ type: 'survey_answer', ...tag, question, kind, value }, 'answered', { ...tag, question, value });
+      step({ type: 'survey_answer', ...wire, question, kind, value }, 'answered', { ...tag, question, value });
     },
     onComplete() {
-      step({ type: 'survey_completed', ...tag });
+      step({ type: 'survey_completed', ...wire });
     },
     onDismiss(question) {
-      step({ type: 'survey_dismissed', ...tag, question: question?.id }, 'dismissed', tag);
+      step({ type: 'survey_dismissed', ...wire, question: question?.id }, 'dismissed', tag);
     },
   };
 };

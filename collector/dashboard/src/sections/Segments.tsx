@@ -96,16 +96,17 @@ export const SegmentsSection = () => {
         </p>
       }
       toolbar={
-        <label class="search">
-          Group by
-          <select value={by} onChange={(event) => setBy(event.currentTarget.value)}>
+        <div class="search">
+          {/* Not wrapped in its label: a wrapping label's name would take in the chosen option's text. */}
+          <label for="segments-by">Group by</label>
+          <select id="segments-by" value={by} onChange={(event) => setBy(event.currentTarget.value)}>
             {options.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       }
     >
       {({ values, cells }) => (
