@@ -21,14 +21,14 @@ export interface ScoreRow {
   n: number;
 }
 
-/** Separates the items of a list that one SQL value carries: signal types, or worst elements. */
+/** Separates the items of a list that one SQL value carries: signal types, or elements. */
 export const ITEM_SEPARATOR = '\u001f';
 
 /** Separates an element's path from its selector in such a list. */
 export const PATH_SEPARATOR = '\u001e';
 
 /**
- * Answers of one kind and value whose sessions met the same friction before them: the signal types, and the worst
+ * Answers of one kind and value whose sessions met the same friction before them: the signal types, and the
  * elements (path and selector) that met a rage, dead or error click, each list joined by `ITEM_SEPARATOR` and
  * possibly repeating itself; both null for answers that met no friction.
  */

@@ -10,11 +10,12 @@ import { type AnswerFriction, SCORE_KINDS } from './impact';
 const BEFORE_ANSWER = frictionBefore('answers');
 
 /**
- * The window's answers grouped by kind, value and the friction their session met before them, in one pass: each
- * answer is classed by capture times, never by the order in which events arrived, and an erased respondent's events
- * are gone from both sides. Also the worst elements. Reads the window's answers (`events_site_answers`, materialised
- * so that the grouping walks them rather than every event), their sessions' friction (`events_friction_session`),
- * and the element rollups.
+ * The window's answers grouped by kind, value and the friction their session met before them (the signals, and the
+ * elements of its rage, dead and error clicks), in one pass: each answer is classed by capture times, never by the
+ * order in which events arrived, and an erased respondent's events are gone from both sides. Also the worst elements,
+ * computed once: the fold keeps the answers' elements that are among them. Reads the window's answers
+ * (`events_site_answers`, materialised so that the grouping walks them rather than every event), their sessions'
+ * friction (`events_friction_session`), and the element rollups.
  */
 export const impactCounts = async (db: D1Database, site: string, window: StatsWindow, filters: RollupFilters) => {
   const key = keyFilter(site, filters, ['survey', 'path', 'device']);
@@ -24,16 +25,15 @@ export const impactCounts = async (db: D1Database, site: string, window: StatsWi
     db
       .prepare(
         `WITH answers AS MATERIALIZED (SELECT id, site, session, ts, kind, value FROM events
-           WHERE ${key.where} AND type = 'survey_answer' AND ts >= ? AND ts < ? AND kind IN (${sqlList(SCORE_KINDS)})),
-         worst AS (${worst.sql})
+           WHERE ${key.where} AND type = 'survey_answer' AND ts >= ? AND ts < ? AND kind IN (${sqlList(SCORE_KINDS)}))
          SELECT kind, value, signals, elements, COUNT(*) AS n FROM (
            SELECT answers.kind AS kind, answers.value AS value, group_concat(f.type, char(31)) AS signals,
-             group_concat(CASE WHEN f.type IN (${sqlList(ELEMENT_SIGNALS)}) AND (f.path, f.target) IN (SELECT path, target FROM worst)
-               THEN f.path || char(30) || f.target END, char(31)) AS elements
+             group_concat(CASE WHEN f.type IN (${sqlList(ELEMENT_SIGNALS)}) THEN f.path || char(30) || f.target END,
+               char(31)) AS elements
            FROM answers LEFT JOIN events f ON ${BEFORE_ANSWER} GROUP BY answers.id)
          GROUP BY kind, value, signals, elements`,
       )
-      .bind(...key.bindings, ...windowMillis(window), ...worst.bindings),
+      .bind(...key.bindings, ...windowMillis(window)),
     db.prepare(worst.sql).bind(...worst.bindings),
   ]);
   return { answers: answers!.results as AnswerFriction[], elements: elements!.results as ElementRow[] };
