@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { RollupFilters } from '../src/aggregates/rollupFilter';
 import { type NpsCounts, nps, npsOfScores } from '../src/aggregates/scores/nps';
-import { npsCounts } from '../src/aggregates/scores/queries';
+import { scoreCounts } from '../src/aggregates/scores/queries';
 import type { StatsWindow } from '../src/aggregates/window';
 import { insertEvents } from '../src/db/events';
 import { deleteExpiredChunk } from '../src/db/retention';
@@ -39,7 +39,7 @@ const before = async (db: D1Database, window: StatsWindow, filters: RollupFilter
 
 /** The same aggregates through the route's own query and the TypeScript rule, without the answers per score. */
 const after = async (db: D1Database, window: StatsWindow, filters: RollupFilters) => {
-  const { total, series } = await npsCounts(db, 'm', window, filters);
+  const { total, series } = await scoreCounts(db, 'nps', 'm', window, filters);
   const strip = ({ distribution: _, ...result }: ReturnType<typeof npsOfScores>) => result;
   return { total: strip(npsOfScores(total)), series: series!.map((row) => strip(npsOfScores(row))) };
 };
@@ -89,7 +89,7 @@ describe('migration 0007 (NPS rolled up per score)', () => {
     expect(await Promise.all(cuts.map((filters) => after(db, window, filters)))).toEqual(old);
 
     // The stored answers are counted per score; the expired ones keep only their class.
-    const { total } = await npsCounts(db, 'm', window, {});
+    const { total } = await scoreCounts(db, 'nps', 'm', window, {});
     const stored = events.filter((event) => event.ts >= start + 5 * DAY);
     const perScore = Object.fromEntries(
       Array.from({ length: 11 }, (_, score) => [score, stored.filter((event) => event.value === score).length]),
@@ -100,9 +100,9 @@ describe('migration 0007 (NPS rolled up per score)', () => {
     // The new triggers: an answer adds to its score, its erasure takes it away.
     const late = await delivery('m', [npsAnswer(7, { visitor: 'v-late' })], now);
     await db.batch(insertEvents(db, 'm', now, late.events));
-    const added = (await npsCounts(db, 'm', window, {})).total;
+    const added = (await scoreCounts(db, 'nps', 'm', window, {})).total;
     expect(added.s7).toBe(total.s7 + 1);
     await db.prepare("DELETE FROM events WHERE site = 'm' AND visitor = 'v-late'").run();
-    expect((await npsCounts(db, 'm', window, {})).total).toEqual(total);
+    expect((await scoreCounts(db, 'nps', 'm', window, {})).total).toEqual(total);
   });
 });

@@ -3,7 +3,7 @@ import { frictionCounts } from '../aggregates/friction/queries';
 import { FRICTION_SIGNALS } from '../aggregates/friction/signals';
 import { csat } from '../aggregates/scores/csat';
 import { npsOfScores } from '../aggregates/scores/nps';
-import { csatCounts, npsCounts } from '../aggregates/scores/queries';
+import { scoreCounts } from '../aggregates/scores/queries';
 import type { StatsWindow } from '../aggregates/window';
 import { digestDue, weeklyDigest, weekStartHour } from './digest';
 import type { WebhookJob } from './jobs';
@@ -78,8 +78,8 @@ export const scoreAlerts = async (
     const read = async (window: StatsWindow) => {
       const result =
         metric === 'nps'
-          ? npsOfScores((await npsCounts(db, site, window, { survey })).total)
-          : csat((await csatCounts(db, site, window, { survey })).total);
+          ? npsOfScores((await scoreCounts(db, 'nps', site, window, { survey })).total)
+          : csat((await scoreCounts(db, 'csat', site, window, { survey })).total);
       return { ...bounds(window), n: result.n, score: result.score, ci95: result.ci95 };
     };
     const [now7, before28] = await Promise.all([read(recent), read(baseline)]);

@@ -4,7 +4,7 @@ import { frictionCounts } from '../aggregates/friction/queries';
 import { ces } from '../aggregates/scores/ces';
 import { csat } from '../aggregates/scores/csat';
 import { npsOfScores } from '../aggregates/scores/nps';
-import { cesCounts, csatCounts, npsCounts } from '../aggregates/scores/queries';
+import { scoreCounts } from '../aggregates/scores/queries';
 import { bucketStart, type StatsWindow, windowMillis } from '../aggregates/window';
 import { isDetractor } from './payload';
 
@@ -86,9 +86,9 @@ export const weeklyDigest = async (db: D1Database, site: string, now: number): P
   const before: StatsWindow = { fromHour: toHour - 336, toHour: toHour - 168 };
   const scoresOf = async (window: StatsWindow) => {
     const [n, c, e] = await Promise.all([
-      npsCounts(db, site, window, {}),
-      csatCounts(db, site, window, {}),
-      cesCounts(db, site, window, {}),
+      scoreCounts(db, 'nps', site, window, {}),
+      scoreCounts(db, 'csat', site, window, {}),
+      scoreCounts(db, 'ces', site, window, {}),
     ]);
     const nps = npsOfScores(n.total);
     const sat = csat(c.total);

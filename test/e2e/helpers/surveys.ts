@@ -122,3 +122,29 @@ export const settle = async (page: Page): Promise<void> => {
 
 /** No survey widget on the page. */
 export const expectNoSurvey = (page: Page) => expect(page.locator('pulse-survey')).toHaveCount(0);
+
+/**
+ * Answers the demo's NPS prompt with `score` as a visitor would: the prompt shows from the second visit on, so a
+ * first visit (where `firstVisit` runs once the page has settled), 31 idle minutes on the page's clock, then the
+ * second. Returns the prompt, on its follow-up question.
+ */
+export const answerNpsOnSecondVisit = async (
+  page: Page,
+  isMobile: boolean,
+  score: number,
+  firstVisit: () => Promise<unknown> = async () => undefined,
+) => {
+  await page.clock.install();
+  await page.goto('/');
+  await settle(page);
+  await firstVisit();
+  // A visit ends after 30 idle minutes; the next page view starts the second.
+  await page.clock.fastForward('31:00');
+  await page.goto('/');
+  const prompt = page.getByRole('dialog');
+  await expect(prompt).toHaveAccessibleName('How likely are you to recommend Lumen to a friend?');
+  const radio = prompt.getByRole('radio', { name: String(score), exact: true });
+  if (isMobile) await radio.tap();
+  else await radio.click();
+  return prompt;
+};

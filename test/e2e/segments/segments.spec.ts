@@ -1,31 +1,22 @@
 import { eventually, npsStats } from '../helpers/collector';
 import { recordRequests } from '../helpers/friction';
 import { expect, test } from '../helpers/site';
-import { settle } from '../helpers/surveys';
+import { answerNpsOnSecondVisit } from '../helpers/surveys';
 
 test("a signed-in Pro customer's NPS answer counts under plan Pro, a returning visitor and their locale", async ({
   page,
   isMobile,
 }) => {
   const sent = recordRequests(page.context());
-  await page.clock.install();
-  await page.goto('/');
-  await settle(page);
-  // The demo site declares plan as its segment key: role is not one, and an e-mail never travels.
-  await page.evaluate(() =>
-    (window as unknown as { pulse: (...args: unknown[]) => void }).pulse('identify', 'customer-7', {
-      plan: 'pro',
-      role: 'buyer',
-    }),
+  // The demo site declares plan as its segment key: role is not one.
+  const prompt = await answerNpsOnSecondVisit(page, isMobile, 9, () =>
+    page.evaluate(() =>
+      (window as unknown as { pulse: (...args: unknown[]) => void }).pulse('identify', 'customer-7', {
+        plan: 'pro',
+        role: 'buyer',
+      }),
+    ),
   );
-  // The NPS prompt shows from the second visit on.
-  await page.clock.fastForward('31:00');
-  await page.goto('/');
-  const prompt = page.getByRole('dialog');
-  await expect(prompt).toHaveAccessibleName('How likely are you to recommend Lumen to a friend?');
-  const nine = prompt.getByRole('radio', { name: '9', exact: true });
-  if (isMobile) await nine.tap();
-  else await nine.click();
   await expect(prompt.getByRole('heading', { name: 'What do you like most about Lumen?' })).toBeVisible();
 
   const pro = await eventually(

@@ -66,33 +66,3 @@ export const scoreCounts = async <Kind extends keyof typeof COLUMNS>(
   ]);
   return { ...whole, groups: groups.groups };
 };
-
-/** NPS answers per score (0–10): `scoreCounts` of `nps`. */
-export const npsCounts = (
-  db: D1Database,
-  site: string,
-  window: StatsWindow,
-  filters: RollupFilters,
-  by?: ScoreBreakdown,
-  segment?: SegmentSelection,
-) => scoreCounts(db, 'nps', site, window, filters, by, segment);
-
-/** CSAT answers per score (1–5): `scoreCounts` of `csat`. */
-export const csatCounts = (
-  db: D1Database,
-  site: string,
-  window: StatsWindow,
-  filters: RollupFilters,
-  by?: ScoreBreakdown,
-  segment?: SegmentSelection,
-) => scoreCounts(db, 'csat', site, window, filters, by, segment);
-
-/** CES answers per score (1–7): `scoreCounts` of `ces`. */
-export const cesCounts = (
-  db: D1Database,
-  site: string,
-  window: StatsWindow,
-  filters: RollupFilters,
-  by?: ScoreBreakdown,
-  segment?: SegmentSelection,
-) => scoreCounts(db, 'ces', site, window, filters, by, segment);

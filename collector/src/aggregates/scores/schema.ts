@@ -1,27 +1,18 @@
 import { z } from '@hono/zod-openapi';
+import { breakdownSchema } from '../segments/breakdownSchema';
 import { WindowSchema } from '../window';
 
 const count = z.number().int();
 
 /** A breakdown of a score: one group per value of `by`, each a point of the score (given without its window). */
 const breakdown = <Shape extends z.ZodRawShape>(point: z.ZodObject<Shape>) =>
-  z
-    .object({
-      by: z.string().openapi({ description: 'As asked: device, path, locale, visitor or trait.<key>.' }),
-      groups: z.array(
-        point.extend({
-          value: z.string().openapi({
-            description: "The group's device class, normalised path, locale, new or returning, or trait value.",
-          }),
-          lowSample: z.boolean().openapi({ description: 'Fewer than 30 answers: not enough to read yet.' }),
-        }),
-      ),
-    })
-    .optional()
-    .openapi({
-      description:
-        'With `by`: the score per group (device class, path, locale, visitor or trait value), in value order.',
-    });
+  breakdownSchema(
+    {
+      ...point.shape,
+      lowSample: z.boolean().openapi({ description: 'Fewer than 30 answers: not enough to read yet.' }),
+    },
+    'With `by`: the score per group (device class, path, locale, visitor or trait value), in value order.',
+  );
 
 const interval = (description: string) => z.tuple([z.number(), z.number()]).nullable().openapi({ description });
 

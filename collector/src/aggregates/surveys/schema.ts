@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { breakdownSchema } from '../segments/breakdownSchema';
 import { WindowSchema } from '../window';
 
 const count = z.number().int();
@@ -37,20 +38,7 @@ export const SurveyStatsSchema = z
           }),
         ),
         series: z.array(z.object({ ...WindowSchema, ...FunnelSchema })).optional(),
-        breakdown: z
-          .object({
-            by: z.string().openapi({ description: 'As asked: device, path, locale, visitor or trait.<key>.' }),
-            groups: z.array(
-              z.object({
-                value: z.string().openapi({
-                  description: "The group's device class, normalised path, locale, new or returning, or trait value.",
-                }),
-                ...FunnelSchema,
-              }),
-            ),
-          })
-          .optional()
-          .openapi({ description: "With `by`: the survey's funnel per group, in value order." }),
+        breakdown: breakdownSchema(FunnelSchema, "With `by`: the survey's funnel per group, in value order."),
       }),
     ),
   })
