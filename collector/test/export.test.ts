@@ -135,7 +135,7 @@ describe('GET /v1/sites/:site/responses', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
     expect(
-      text.startsWith('id,time,survey,response,question,kind,value,path,url,device,visitor,user,friction\r\n'),
+      text.startsWith('id,time,survey,response,question,kind,value,path,url,device,visitor,user,segments,friction\r\n'),
     ).toBe(true);
     const rows = parseCsv(text);
     const values = rows.slice(1).map((row) => row[6]);
@@ -151,7 +151,7 @@ describe('GET /v1/sites/:site/responses', () => {
         'fine, "quoted" text\nover two lines',
       ].reverse(),
     );
-    for (const row of rows) expect(row).toHaveLength(13);
+    for (const row of rows) expect(row).toHaveLength(14);
   });
 
   it('quotes and neutralises cells by the rules', () => {
@@ -191,5 +191,24 @@ describe('GET /v1/sites/:site/responses', () => {
       expect(response.status, query).toBe(400);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_request');
     }
+  });
+
+  it("lists each answer's segments, as the segment filters name them, in JSON and CSV", async () => {
+    await store('export-site', [
+      {
+        ...surveyAnswer('rating', 4, { ts: start + 30_000, survey: 'segmented' }),
+        locale: 'de-at',
+        visits: 3,
+        traits: { plan: 'pro' },
+      } as ReturnType<typeof surveyAnswer>,
+    ]);
+    const page = (await (await exportPage('?survey=segmented')).json()) as { answers: { segments: object }[] };
+    expect(page.answers.map((answer) => answer.segments)).toEqual([
+      { locale: 'de-AT', visitor: 'returning', 'trait.plan': 'pro' },
+    ]);
+    const rows = parseCsv(await (await exportPage('?survey=segmented&format=csv')).text());
+    expect(rows[1]![12]).toBe('locale=de-AT; visitor=returning; trait.plan=pro');
+    const plain = (await (await exportPage('?survey=why')).json()) as { answers: { segments: object }[] };
+    expect(plain.answers.map((answer) => answer.segments)).toEqual([{}]);
   });
 });

@@ -19,6 +19,8 @@ export interface AnswerRow {
   device: string;
   visitor: string;
   user: string | null;
+  /** The showing's segments as stored (`data.segments`), JSON; null for an answer without them. */
+  segments: string | null;
 }
 
 /** A friction signal the respondent met earlier in the session of an answer. */
@@ -94,7 +96,7 @@ export const listAnswers = async (
   const { results } = await db
     .prepare(
       'SELECT a.id, a.ts, a.survey, a.response, a.question, a.kind, a.value, a.text, a.path, a.url, a.device, ' +
-        `a.visitor, a.user FROM events a WHERE ${clauses.join(' AND ')} ORDER BY a.ts DESC, a.id DESC LIMIT ?`,
+        `a.visitor, a.user, json_extract(a.data, '$.segments') AS segments FROM events a WHERE ${clauses.join(' AND ')} ORDER BY a.ts DESC, a.id DESC LIMIT ?`,
     )
     .bind(...bindings, filters.limit + 1)
     .all<AnswerRow>();

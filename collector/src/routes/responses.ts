@@ -73,6 +73,7 @@ const CSV_HEADER = [
   'device',
   'visitor',
   'user',
+  'segments',
   'friction',
 ] as const;
 
@@ -104,7 +105,7 @@ const route = createRoute({
             example:
               '{"id":"01936c5e-7b8a-7cde-8f01-23456789abcd","time":"2026-11-02T10:30:00.000Z","survey":"nps",' +
               '"response":"01936c5e-0000-7000-8000-000000000003","question":"score","kind":"nps","value":9,' +
-              '"path":"/checkout","url":"/checkout","device":"mobile","visitor":"01936c5e-0000-7000-8000-000000000001","user":null,"friction":[]}\n',
+              '"path":"/checkout","url":"/checkout","device":"mobile","visitor":"01936c5e-0000-7000-8000-000000000001","user":null,"segments":{},"friction":[]}\n',
           }),
         },
         'text/csv': {
@@ -112,7 +113,7 @@ const route = createRoute({
             example:
               `${CSV_HEADER.join(',')}\r\n01936c5e-7b8a-7cde-8f01-23456789abcd,2026-11-02T10:30:00.000Z,nps,` +
               "01936c5e-0000-7000-8000-000000000003,reason,text,'=HYPERLINK(…),/checkout,/checkout,mobile," +
-              '01936c5e-0000-7000-8000-000000000001,,rage_click #pay on /checkout\r\n',
+              '01936c5e-0000-7000-8000-000000000001,,locale=en-GB; visitor=returning; trait.plan=pro,rage_click #pay on /checkout\r\n',
           }),
         },
       },
@@ -161,6 +162,7 @@ const answerView = (row: AnswerRow & { friction: FrictionMet[] }) => {
     device: row.device,
     visitor: row.visitor,
     user: row.user,
+    segments: row.segments ? (JSON.parse(row.segments) as Record<string, string>) : {},
     friction: row.friction.map(({ type, target, path, ts }) => ({
       type,
       target,
@@ -209,6 +211,10 @@ export const responses = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
     answers.map((answer) =>
       CSV_HEADER.map((column) => {
         if (column === 'friction') return frictionText(answer.friction);
+        if (column === 'segments')
+          return Object.entries(answer.segments)
+            .map(([segment, value]) => `${segment}=${value}`)
+            .join('; ');
         const value = answer[column];
         return Array.isArray(value) ? value.join('; ') : value;
       }),

@@ -19,6 +19,11 @@ export const AnswerSchema = z
     device: z.string(),
     visitor: z.string(),
     user: z.string().nullable(),
+    segments: z.record(z.string(), z.string()).openapi({
+      description:
+        "The showing's segments, named as the segment filters name them: `locale`, `visitor` (new or returning) and " +
+        "`trait.<key>` for the site's segment traits; empty for an answer given without them.",
+    }),
     friction: z
       .array(
         z.object({
@@ -60,6 +65,7 @@ export const ExportSchema = z
           device: 'mobile',
           visitor: '01936c5e-0000-7000-8000-000000000001',
           user: null,
+          segments: { locale: 'en-GB', visitor: 'returning', 'trait.plan': 'pro' },
           friction: [{ type: 'rage_click', target: '#pay', path: '/checkout', time: '2026-11-02T10:28:41.000Z' }],
         },
       ],
