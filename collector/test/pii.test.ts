@@ -202,6 +202,19 @@ describe('normalize', () => {
     expect(stored[5]).toMatchObject({ target: '#[email]', label: 'Mail [email]' });
   });
 
+  it("keeps a survey event's locale, visits and traits as its segments, and an identify's traits as sent", async () => {
+    const answer = await normalize(
+      { ...surveyAnswer('nps', 9), locale: 'de-at', visits: 1, traits: { plan: 'pro' } } as PulseEvent,
+      received,
+    );
+    expect(JSON.parse(answer.data!)).toEqual({ segments: { locale: 'de-AT', visitor: 'new', 'trait.plan': 'pro' } });
+    const identify = await normalize(
+      { ...pageview(), type: 'identify', user: 'u-1', traits: { plan: 'pro', seats: 3 } } as PulseEvent,
+      received,
+    );
+    expect(JSON.parse(identify.data!)).toEqual({ traits: { plan: 'pro', seats: 3 } });
+  });
+
   it('normalises ids in the path and replaces an implausible capture time by the receive time', async () => {
     const stored = await normalize(
       pageview({ url: '/orders/12345/items/01936c5e-7b8a-7cde-8f01-23456789abcd?x=1', ts: received - 30 * 86_400_000 }),

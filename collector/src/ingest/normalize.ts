@@ -100,12 +100,15 @@ export const normalize = async (event: PulseEvent, received: number): Promise<St
     if (COLUMNS.has(key)) continue;
     rest[key] = URL_FIELDS.has(key) ? scrubUrl(String(value)) : VERBATIM.has(key) ? value : scrubDeep(value);
   }
-  // A survey event's locale, visits and traits are kept as the segments the rollups key by.
-  const segments = segmentsOf(rest as ShowingSegment);
-  delete rest.locale;
-  delete rest.visits;
-  delete rest.traits;
-  if (segments) rest.segments = segments;
+  // A survey event's locale, visits and traits are kept as the segments the rollups key by; an `identify` keeps its
+  // traits as sent.
+  if ('survey' in event) {
+    const segments = segmentsOf(rest as ShowingSegment);
+    delete rest.locale;
+    delete rest.visits;
+    delete rest.traits;
+    if (segments) rest.segments = segments;
+  }
   const value = 'value' in event ? event.value : undefined;
   const textValue =
     typeof value === 'string' ? scrubText(value) : Array.isArray(value) ? JSON.stringify(value.map(scrubText)) : null;
