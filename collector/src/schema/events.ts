@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { EventType, PulseEvent } from '@pulse/sdk/protocol';
 import type { Agrees, Same } from './same';
-import { SegmentKeySchema } from './surveys';
+import { LANGUAGE_TAG, SegmentKeySchema } from './surveys';
 
 const text = (max: number) => z.string().max(max);
 const count = z.number().int().min(0).max(1_000_000);
@@ -39,10 +39,7 @@ const surveyBase = {
   survey: text(64).min(1),
   response: text(64).min(1),
   target: clipped(300).pipe(z.string().min(1)).optional(),
-  locale: z
-    .string()
-    .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}$/, 'must be a BCP 47 language tag, such as de-DE')
-    .optional(),
+  locale: z.string().regex(LANGUAGE_TAG, 'must be a BCP 47 language tag, such as de-DE').optional(),
   visits: z.number().int().min(1).max(1_000_000).optional(),
   traits: z
     .record(SegmentKeySchema, text(64))

@@ -178,10 +178,16 @@ export const ThresholdsSchema = z
   .partial()
   .openapi('Thresholds');
 
+/** The pattern of a trait key: a letter, then up to 39 letters, digits, _ or -. */
+export const TRAIT_KEY = '[A-Za-z][A-Za-z0-9_-]{0,39}';
+
+/** A language tag (`de-DE`) or the prefix of one (`de`): a language, then up to three subtags. */
+export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}$/;
+
 /** A trait key a site breaks its scores down by (`plan`, `role`): what `trait.<key>` names in a stats query. */
 export const SegmentKeySchema = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'must be a letter, then up to 39 letters, digits, _ or -');
+  .regex(new RegExp(`^${TRAIT_KEY}$`), 'must be a letter, then up to 39 letters, digits, _ or -');
 
 /** A site's segment keys: at most 5, each once. */
 export const SegmentsSchema = z

@@ -1,3 +1,4 @@
+import { groupBy } from '../../lib/groupBy';
 import { LOW_SAMPLE } from '../lowSample';
 import { rateOf } from '../surveys/surveys';
 import { type StatsWindow, stated } from '../window';
@@ -15,8 +16,7 @@ const keyOf = (row: { form: string; path: string }) => `${row.path}\n${row.form}
  * they spent before leaving.
  */
 export const formStats = (window: StatsWindow, forms: FormRow[], fields: LastFieldRow[], medians: MedianRow[]) => {
-  const lastFields = new Map<string, LastFieldRow[]>();
-  for (const row of fields) lastFields.set(keyOf(row), [...(lastFields.get(keyOf(row)) ?? []), row]);
+  const lastFields = groupBy(fields, keyOf);
   const median = new Map(medians.map((row) => [keyOf(row), row.median]));
   return {
     ...stated(window),

@@ -14,8 +14,8 @@ const BEFORE_ANSWER = frictionBefore('answers');
  * elements of its rage, dead and error clicks), in one pass: each answer is classed by capture times, never by the
  * order in which events arrived, and an erased respondent's events are gone from both sides. Also the worst elements,
  * computed once: the fold keeps the answers' elements that are among them. Reads the window's answers
- * (`events_site_answers`, materialised so that the grouping walks them rather than every event), their sessions'
- * friction (`events_friction_session`), and the element rollups.
+ * (`events_site_answers_scores`, materialised so that the grouping walks them rather than every event), their
+ * sessions' friction (`events_friction_session`), both covering indexes, and the element rollups.
  */
 export const impactCounts = async (db: D1Database, site: string, window: StatsWindow, filters: RollupFilters) => {
   const key = keyFilter(site, filters, ['survey', 'path', 'device']);

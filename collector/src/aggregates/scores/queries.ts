@@ -1,6 +1,6 @@
 import type { RollupFilters } from '../rollupFilter';
 import { type Breakdown, sumRollup } from '../rollupSums';
-import type { SegmentSelection } from '../segments/segmentQuery';
+import type { BreakdownKind, SegmentSelection } from '../segments/segmentQuery';
 import { segmentRows } from '../segments/segmentRows';
 import type { StatsWindow } from '../window';
 import { NPS_COLUMNS } from './nps';
@@ -14,9 +14,6 @@ const COLUMNS = {
   ces: ['s1', 's2', 's3', 's4', 's5', 's6', 's7'],
 } as const;
 
-/** A score's breakdown: by a key column of the rollups, or by the segment a query names. */
-export type ScoreBreakdown = 'device' | 'path' | 'segment';
-
 /**
  * Answers of one score kind per score over a window, per interval when the window asks for a series, and per group
  * of `by`. With a segment filter, from the segment rollup: only that segment's answers. With a breakdown by a segment,
@@ -28,7 +25,7 @@ export const scoreCounts = async <Kind extends keyof typeof COLUMNS>(
   site: string,
   window: StatsWindow,
   filters: RollupFilters,
-  by?: ScoreBreakdown,
+  by?: BreakdownKind,
   segment?: SegmentSelection,
 ) => {
   const columns = COLUMNS[kind] as readonly (typeof COLUMNS)[Kind][number][];

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { AppEnv, SiteRow } from '../../env';
 import { requireReadKey } from '../../middleware/auth';
 import { READ_KEY, SiteParamSchema } from '../../schema/common';
-import { breakdownOf, SegmentQuerySchema, segmentQuery } from '../segments/segmentQuery';
+import { SegmentQuerySchema, segmentQuery } from '../segments/segmentQuery';
 import { STATS_ERRORS, StatsQuerySchema, windowOf } from '../window';
 import { ces } from './ces';
 import { csat } from './csat';
@@ -74,9 +74,8 @@ const readScore = async <Counts extends object, Result extends { n: number }>(
   raw: Record<string, string>,
   compute: (counts: Counts) => Result,
 ) => {
-  const segment = segmentQuery(query, raw, JSON.parse(site.segments));
+  const { segment, by } = segmentQuery(query, raw, site);
   const window = windowOf(query);
-  const by = breakdownOf(query.by);
   const sums = await scoreCounts(db, kind, site.id, window, query, by, segment);
   return scoreStats(window, query.by, sums as unknown as Parameters<typeof scoreStats<Counts, Result>>[2], compute);
 };

@@ -1,18 +1,18 @@
 import { z } from '@hono/zod-openapi';
+import type { SiteRow } from '../../env';
 import { ApiError } from '../../lib/errors';
+import { LANGUAGE_TAG, TRAIT_KEY } from '../../schema/surveys';
 import { canonicalLocale } from './segmentsOf';
 
-/** A segment a stats query names: `locale`, `visitor` or `trait.<key>`. */
-const SEGMENT = /^(?:locale|visitor|trait\.[A-Za-z][A-Za-z0-9_-]{0,39})$/;
+/** The segments a stats query may name: `locale`, `visitor` or `trait.<key>`. */
+const SEGMENTS = `locale|visitor|trait\\.${TRAIT_KEY}`;
+const SEGMENT = new RegExp(`^(?:${SEGMENTS})$`);
 
 /** The query parameters that choose a segment, beside `by` (`trait.<key>=<value>` is read from the raw query). */
 export const SegmentQuerySchema = {
   by: z
     .string()
-    .regex(
-      /^(?:device|path|locale|visitor|trait\.[A-Za-z][A-Za-z0-9_-]{0,39})$/,
-      'must be device, path, locale, visitor or trait.<key>',
-    )
+    .regex(new RegExp(`^(?:device|path|${SEGMENTS})$`), 'must be device, path, locale, visitor or trait.<key>')
     .optional()
     .openapi({
       description:
@@ -25,7 +25,7 @@ export const SegmentQuerySchema = {
     .openapi({ description: 'Only answers of new or returning visitors.' }),
   locale: z
     .string()
-    .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}$/, 'must be a language tag or its prefix, such as de or de-AT')
+    .regex(LANGUAGE_TAG, 'must be a language tag or its prefix, such as de or de-AT')
     .optional()
     .openapi({ description: 'Only answers given in this locale or under it (`de` is de, de-DE, de-AT…).' }),
 };
@@ -40,16 +40,20 @@ export interface SegmentSelection {
   prefix?: boolean;
 }
 
+/** What a query's `by` groups by: a key column of the rollups (`device`, `path`), or the segment it names. */
+export type BreakdownKind = 'device' | 'path' | 'segment';
+
 /**
- * The segment a stats query names, if any: `visitor`, `locale`, a `trait.<key>` filter from the raw query, or a `by`
- * on a segment. Segments are rolled up one at a time, so a query may name at most one; a trait key must be one the
- * site declared. Throws a 400 that says which rule the query broke.
+ * The segment a stats query names, if any (`visitor`, `locale`, a `trait.<key>` filter from the raw query, or a `by`
+ * on a segment), and what its `by` groups by. Segments are rolled up one at a time, so a query may name at most one;
+ * a trait key must be one of the site's segment keys. Throws a 400 that says which rule the query broke.
  */
 export const segmentQuery = (
   query: { by?: string; visitor?: string; locale?: string },
   raw: Record<string, string>,
-  declared: string[],
-): SegmentSelection | undefined => {
+  site: Pick<SiteRow, 'segments'>,
+): { segment?: SegmentSelection; by?: BreakdownKind } => {
+  const declared = JSON.parse(site.segments) as string[];
   const named: SegmentSelection[] = [];
   if (query.visitor) named.push({ segment: 'visitor', value: query.visitor });
   if (query.locale) named.push({ segment: 'locale', value: canonicalLocale(query.locale), prefix: true });
@@ -75,9 +79,6 @@ export const segmentQuery = (
       'invalid_request',
       `${selection!.segment}: ${key} is not a segment key of this site (${declared.join(', ') || 'none'}); declare it with PATCH /v1/admin/sites/:site`,
     );
-  return selection;
+  const by = query.by === 'device' || query.by === 'path' ? query.by : query.by ? 'segment' : undefined;
+  return { segment: selection, by };
 };
-
-/** What a query's `by` groups by: a key column of the rollups (`device`, `path`), or the segment it names. */
-export const breakdownOf = (by: string | undefined): 'device' | 'path' | 'segment' | undefined =>
-  by === 'device' || by === 'path' ? by : by ? 'segment' : undefined;

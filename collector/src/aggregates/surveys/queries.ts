@@ -1,5 +1,5 @@
 import { type RollupFilters, rollupFilter } from '../rollupFilter';
-import type { SegmentSelection } from '../segments/segmentQuery';
+import type { BreakdownKind, SegmentSelection } from '../segments/segmentQuery';
 import { segmentRows } from '../segments/segmentRows';
 import { bucketSql, type StatsWindow } from '../window';
 
@@ -24,9 +24,6 @@ const SUMS = 'SUM(shown) AS shown, SUM(started) AS started, SUM(completed) AS co
 /** A survey's funnel counts in one group of a breakdown. */
 export type GroupCounts = SurveyCounts & { survey: string; value: string };
 
-/** A survey funnel's breakdown: by a key column of the rollups, or by the segment a query names. */
-export type SurveyBreakdown = 'device' | 'path' | 'segment';
-
 /**
  * The survey funnel over a window, per survey and question, and per interval when the window asks for a series.
  * With a segment filter, the segment's funnel (`segment_surveys_hourly`); with `by`, each survey's funnel per group.
@@ -38,7 +35,7 @@ export const surveyCounts = async (
   window: StatsWindow,
   filters: RollupFilters,
   segment?: SegmentSelection,
-  by?: SurveyBreakdown,
+  by?: BreakdownKind,
 ) => {
   const base = rollupFilter(site, window, filters, ['survey', 'path', 'device']);
   const only = segment?.value !== undefined ? segmentRows(segment) : undefined;

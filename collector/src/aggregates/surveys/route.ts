@@ -3,7 +3,7 @@ import { listSurveys } from '../../db/surveys';
 import type { AppEnv } from '../../env';
 import { requireReadKey } from '../../middleware/auth';
 import { READ_KEY, SiteParamSchema } from '../../schema/common';
-import { breakdownOf, SegmentQuerySchema, segmentQuery } from '../segments/segmentQuery';
+import { SegmentQuerySchema, segmentQuery } from '../segments/segmentQuery';
 import { STATS_ERRORS, StatsQuerySchema, windowOf } from '../window';
 import { surveyCounts } from './queries';
 import { SurveyStatsSchema } from './schema';
@@ -33,8 +33,7 @@ export const surveys = new OpenAPIHono<AppEnv>().openapi(surveysRoute, async (c)
   const query = c.req.valid('query');
   const window = windowOf(query);
   const site = c.get('site');
-  const segment = segmentQuery(query, c.req.query(), JSON.parse(site.segments));
-  const by = breakdownOf(query.by);
+  const { segment, by } = segmentQuery(query, c.req.query(), site);
   const [definitions, { totals, questions, series, groups }] = await Promise.all([
     listSurveys(c.env.DB, site.id),
     surveyCounts(c.env.DB, site.id, window, query, segment, by),
