@@ -1,4 +1,5 @@
 import type { IngestMessage } from '../env';
+import { coalescedSend } from './coalescedSend';
 import { addCounts, hasCounts, type IngestCounts, msUntilDue, takeCounts } from './counters';
 import type { StoredEvent } from './normalize';
 
@@ -10,9 +11,11 @@ export const MAX_MESSAGE_BYTES = 120_000;
 
 const encoder = new TextEncoder();
 
+const bytesOf = (message: IngestMessage) => encoder.encode(JSON.stringify(message)).byteLength;
+
 /** Splits a delivery into messages that each fit in the Queue; the counts ride with the first. */
 export const toMessages = (message: IngestMessage): IngestMessage[] => {
-  if (message.events.length < 2 || encoder.encode(JSON.stringify(message)).byteLength <= MAX_MESSAGE_BYTES)
+  if (message.events.length < 2 || bytesOf(message) <= MAX_MESSAGE_BYTES)
     return [message];
   const half = Math.ceil(message.events.length / 2);
   const { counts: _, ...rest } = message;
@@ -30,8 +33,9 @@ const merge = (a: Partial<IngestCounts> | undefined, b: Partial<IngestCounts>): 
 };
 
 /**
- * Queues a request's accepted events with its own counts and those waiting for the site. The write path answers as
- * soon as the Queue has them; the consumer stores them. When the Queue refuses, the waiting counts wait on and the
+ * Queues a request's accepted events with its own counts and those waiting for the site, in the Queue send that
+ * concurrent requests of this isolate share (`coalescedSend`). The write path answers as soon as the Queue has
+ * accepted that send; the consumer stores the events. When the Queue refuses it, the waiting counts wait on and the
  * error is thrown: the client retries, and this request's counts come again with it.
  */
 export const enqueue = async (
@@ -39,13 +43,17 @@ export const enqueue = async (
   site: string,
   received: number,
   events: StoredEvent[],
+  waitUntil: (promise: Promise<unknown>) => void,
   own: Partial<IngestCounts> = {},
 ): Promise<void> => {
   const waiting = takeCounts(site, received);
   const messages = toMessages({ id: crypto.randomUUID(), site, received, events, counts: merge(waiting, own) });
   try {
-    if (messages.length === 1) await queue.send(messages[0]!, { contentType: 'json' });
-    else await queue.sendBatch(messages.map((body) => ({ body, contentType: 'json' })));
+    await coalescedSend(
+      queue,
+      messages.map((body) => ({ body, bytes: bytesOf(body) })),
+      waitUntil,
+    );
   } catch (error) {
     if (waiting) addCounts(site, waiting);
     throw error;
@@ -74,7 +82,8 @@ export const countWithoutEvents = (
   const flush = async () => {
     await new Promise((resolve) => setTimeout(resolve, msUntilDue(site, now)));
     flushing.delete(site);
-    if (hasCounts(site)) await enqueue(queue, site, Date.now(), []);
+    // This flush is kept alive already, and it awaits the send it opens.
+    if (hasCounts(site)) await enqueue(queue, site, Date.now(), [], () => undefined);
   };
   waitUntil(flush().catch(() => undefined));
 };

@@ -60,12 +60,13 @@ export const events = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const accepted = await Promise.all(valid.map((event) => normalize(event, received)));
 
   const counts = { rejected: rejected.length, dropped: batch.dropped ?? 0 };
+  const waitUntil = (promise: Promise<unknown>) => c.executionCtx.waitUntil(promise);
   if (accepted.length) {
     try {
-      await enqueue(c.env.EVENTS, site.id, received, accepted, counts);
+      await enqueue(c.env.EVENTS, site.id, received, accepted, waitUntil, counts);
     } catch {
       throw new ApiError(503, 'unavailable', 'Storage is unavailable; retry later.', { 'Retry-After': '5' });
     }
-  } else countWithoutEvents(c.env.EVENTS, site.id, counts, (promise) => c.executionCtx.waitUntil(promise), received);
+  } else countWithoutEvents(c.env.EVENTS, site.id, counts, waitUntil, received);
   return c.json({ accepted: accepted.length, rejected }, 202);
 });
