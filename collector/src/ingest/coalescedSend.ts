@@ -1,5 +1,8 @@
-/** How long the first message of a shared send waits for others before the send goes out, ms. */
-export const COALESCE_WINDOW_MS = 4;
+/**
+ * How long waiting messages wait at most for a send of the same Queue already under way, ms. With none under way
+ * they go out at the end of the current task; with one, as soon as it is answered (whichever comes first).
+ */
+export const COALESCE_WINDOW_MS = 10;
 
 /** Messages one `sendBatch` may carry (Cloudflare Queues' limit). */
 export const MAX_BATCH_MESSAGES = 100;
@@ -13,32 +16,64 @@ export interface SizedMessage<T> {
   bytes: number;
 }
 
+/** How long a caller waits at most for the send that carries its messages before it gives up on it, ms. */
+export const SEND_TIMEOUT_MS = 15_000;
+
 /** The send that a Queue's waiting messages will share. */
 interface SharedSend<T> {
   messages: MessageSendRequest<T>[];
   bytes: number;
-  timer?: ReturnType<typeof setTimeout>;
   sent: Promise<void>;
-  go: () => void;
+  /** Lets the send go out now. It still starts in its opener's request, which awaits it: whoever wakes it may not. */
+  wake: () => void;
 }
 
-const open = new WeakMap<Queue<never>, SharedSend<never>>();
+/** A Queue's waiting send, and how many of its sends are under way. */
+interface QueueState<T> {
+  waiting?: SharedSend<T>;
+  underWay: number;
+}
 
-/** Opens a shared send on a Queue; it goes out after `COALESCE_WINDOW_MS`, or sooner when `go()` is called. */
-const openSend = <T>(queue: Queue<T>, waitUntil: (promise: Promise<unknown>) => void): SharedSend<T> => {
-  let go = () => {};
-  const sent = new Promise<void>((resolve, reject) => {
-    go = () => {
-      clearTimeout(shared.timer);
-      if (open.get(queue as Queue<never>) === (shared as SharedSend<never>)) open.delete(queue as Queue<never>);
-      queue.sendBatch(shared.messages).then(resolve, reject);
-    };
+const states = new WeakMap<Queue<never>, QueueState<never>>();
+
+const stateOf = <T>(queue: Queue<T>): QueueState<T> => {
+  let state = states.get(queue as Queue<never>) as QueueState<T> | undefined;
+  if (!state) {
+    state = { underWay: 0 };
+    states.set(queue as Queue<never>, state as QueueState<never>);
+  }
+  return state;
+};
+
+/**
+ * Opens the Queue's waiting send. It goes out when woken, or on its timer. Workers run a promise's continuation in
+ * the request that created it, so the send starts in the opener's request, which awaits it and keeps it alive
+ * through `waitUntil`, even when the request that wakes it (a finished send, a caller that filled it) then ends.
+ */
+const openSend = <T>(
+  queue: Queue<T>,
+  state: QueueState<T>,
+  waitUntil: (promise: Promise<unknown>) => void,
+): SharedSend<T> => {
+  let wake = () => {};
+  const woken = new Promise<void>((resolve) => {
+    wake = resolve;
   });
-  const shared: SharedSend<T> = { messages: [], bytes: 0, sent, go };
-  shared.timer = setTimeout(go, COALESCE_WINDOW_MS);
-  // The request that opened the send keeps it alive, so that it goes out even if that request's client goes away.
+  const timer = setTimeout(wake, state.underWay ? COALESCE_WINDOW_MS : 0);
+  const sent = woken.then(async () => {
+    clearTimeout(timer);
+    if (state.waiting === shared) state.waiting = undefined;
+    state.underWay++;
+    try {
+      await queue.sendBatch(shared.messages);
+    } finally {
+      state.underWay--;
+      state.waiting?.wake();
+    }
+  });
+  const shared: SharedSend<T> = { messages: [], bytes: 0, sent, wake };
   waitUntil(sent.catch(() => undefined));
-  open.set(queue as Queue<never>, shared as SharedSend<never>);
+  state.waiting = shared;
   return shared;
 };
 
@@ -46,9 +81,10 @@ const fits = <T>(shared: SharedSend<T>, count: number, bytes: number) =>
   shared.messages.length + count <= MAX_BATCH_MESSAGES && shared.bytes + bytes <= MAX_BATCH_BYTES;
 
 /**
- * Sends messages in the `sendBatch` that concurrent callers of this isolate share: the first waits
- * `COALESCE_WINDOW_MS` for others, and a send goes out at once when it holds `MAX_BATCH_MESSAGES` or
- * `MAX_BATCH_BYTES`. One caller's messages ride in one send whenever they fit in one. Resolves once every send that
+ * Sends messages in the `sendBatch` that concurrent callers of this isolate share, as a database commits a group:
+ * while a send is under way, the messages of other callers wait for it to be answered (at most
+ * `COALESCE_WINDOW_MS`) and then go out together; a send goes out at once when it holds `MAX_BATCH_MESSAGES` or
+ * `MAX_BATCH_BYTES`. An idle isolate adds no wait. One caller's messages ride in one send whenever they fit in one. Resolves once every send that
  * carries the caller's messages was accepted, and rejects if one was refused: every caller whose messages were in a
  * refused send learns it, so none answers 202 for messages that could be lost.
  */
@@ -58,22 +94,34 @@ export const coalescedSend = <T>(
   waitUntil: (promise: Promise<unknown>) => void,
 ): Promise<void> => {
   const total = messages.reduce((sum, message) => sum + message.bytes, 0);
-  let shared = open.get(queue as Queue<never>) as SharedSend<T> | undefined;
+  const state = stateOf(queue);
+  let shared = state.waiting;
   if (shared && !fits(shared, messages.length, total)) {
-    shared.go();
+    shared.wake();
     shared = undefined;
   }
   const sends = new Set<Promise<void>>();
   for (const { body, bytes } of messages) {
     if (shared && !fits(shared, 1, bytes)) {
-      shared.go();
+      shared.wake();
       shared = undefined;
     }
-    shared ??= openSend(queue, waitUntil);
+    shared ??= openSend(queue, state, waitUntil);
     shared.messages.push({ body, contentType: 'json' });
     shared.bytes += bytes;
     sends.add(shared.sent);
   }
-  if (shared && !fits(shared, 1, 0)) shared.go();
-  return Promise.all(sends).then(() => undefined);
+  if (shared && !fits(shared, 1, 0)) shared.wake();
+  // A timer of the caller's own, too: a request that only awaits another request's I/O could be taken for hung.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the Queue did not answer in time')), SEND_TIMEOUT_MS);
+  });
+  return Promise.race([Promise.all(sends), timeout]).then(
+    () => clearTimeout(timer),
+    (error: unknown) => {
+      clearTimeout(timer);
+      throw error;
+    },
+  );
 };

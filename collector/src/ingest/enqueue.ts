@@ -15,8 +15,7 @@ const bytesOf = (message: IngestMessage) => encoder.encode(JSON.stringify(messag
 
 /** Splits a delivery into messages that each fit in the Queue; the counts ride with the first. */
 export const toMessages = (message: IngestMessage): IngestMessage[] => {
-  if (message.events.length < 2 || bytesOf(message) <= MAX_MESSAGE_BYTES)
-    return [message];
+  if (message.events.length < 2 || bytesOf(message) <= MAX_MESSAGE_BYTES) return [message];
   const half = Math.ceil(message.events.length / 2);
   const { counts: _, ...rest } = message;
   return [
