@@ -109,7 +109,9 @@ describe('erasure', () => {
     await env.DB.prepare('DELETE FROM events WHERE id = ?').bind(earlier.id).run();
     expect(await cls()).toMatchObject({ n: 0, rating: null });
     const rows = await env.DB.prepare(
-      "SELECT (SELECT COUNT(*) FROM vital_hourly WHERE site = 'erase-one-report') + (SELECT COUNT(*) FROM vital_daily WHERE site = 'erase-one-report') AS n",
+      `SELECT ${['vital_hourly', 'vital_daily', 'vital_weekly', 'vital_site_daily']
+        .map((table) => `(SELECT COUNT(*) FROM ${table} WHERE site = 'erase-one-report')`)
+        .join(' + ')} AS n`,
     ).first<{ n: number }>();
     expect(rows!.n).toBe(0);
   });

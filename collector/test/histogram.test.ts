@@ -7,20 +7,22 @@ const bucketOf = (name: keyof typeof VITAL_BUCKETS, value: number) =>
   VITAL_BUCKETS[name].find((bucket) => bucket.hi >= value)!.bucket;
 
 describe('summarize', () => {
-  it('interpolates the p75 inside its bucket: a worked example', () => {
+  it('reads the p75 at the geometric midpoint of its bucket: a worked example', () => {
     // Four LCP records: 1000, 2000, 2500 (good) and 5000 ms (poor). 0.75 · 4 = 3: the third record's bucket,
-    // (2403.846…, 2500], reached with 2 records below and 1 inside, so p75 is its upper bound, 2500.
+    // (2275.103, 2500], so p75 is √(2275.103 · 2500) = 2384.90…, within 5 % of the exact 2500, and still good.
     const counts = new Map<number, number>();
     for (const value of [1000, 2000, 2500, 5000])
       counts.set(bucketOf('LCP', value), (counts.get(bucketOf('LCP', value)) ?? 0) + 1);
-    expect(summarize('LCP', counts)).toEqual({
+    const summary = summarize('LCP', counts);
+    expect(summary).toEqual({
       n: 4,
-      p75: 2500,
+      p75: Math.sqrt(2275.103 * 2500),
       rating: 'good',
       good: 0.75,
       needsImprovement: 0,
       poor: 0.25,
     });
+    expect(summary.p75).toBeCloseTo(2384.902, 3);
   });
 
   it('keeps zeros at zero and reports an overflow by its lower bound', () => {

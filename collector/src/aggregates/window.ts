@@ -4,7 +4,7 @@ import { errorResponse, READ_ERRORS } from '../schema/common';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** Hours from the epoch (a Thursday) back to the Monday that starts its week. */
-const WEEK_OFFSET_HOURS = 3 * 24;
+export const WEEK_OFFSET_HOURS = 3 * 24;
 
 /** An ISO 8601 date (`2026-11-01`) or UTC or offset date-time (`2026-11-01T09:30:00Z`), and nothing looser. */
 const ISO_8601 =

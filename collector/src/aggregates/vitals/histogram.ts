@@ -8,7 +8,7 @@ export type Rating = 'good' | 'needs-improvement' | 'poor';
 export interface VitalSummary {
   /** Metric records counted. */
   n: number;
-  /** The 75th percentile, interpolated inside its bucket (within 4 % of the exact value); null when n = 0. */
+  /** The 75th percentile, its bucket's geometric midpoint (within 5 % of the exact value); null when n = 0. */
   p75: number | null;
   /** The rating of the p75; null when n = 0. */
   rating: Rating | null;
@@ -26,8 +26,9 @@ export const rate = (name: VitalName, value: number): Rating => {
 
 /**
  * Summarises a histogram of a vital, given as counts by bucket index. The p75 is found as the first bucket
- * whose cumulative count reaches 0.75·n, interpolated linearly inside it; zeros stay zero, and a p75 in the
- * overflow bucket is reported as the overflow's lower bound.
+ * whose cumulative count reaches 0.75·n, and read at its geometric midpoint √(lo·hi): every value in a bucket of
+ * ratio 1.1 is within 4.9 % of it. Zeros stay zero, a p75 at or below the smallest edge is that edge, and a p75 in
+ * the overflow bucket is reported as the overflow's lower bound.
  */
 export const summarize = (name: VitalName, counts: ReadonlyMap<number, number>): VitalSummary => {
   const buckets = VITAL_BUCKETS[name];
@@ -51,7 +52,7 @@ export const summarize = (name: VitalName, counts: ReadonlyMap<number, number>):
     if (count <= 0) continue;
     if (below + count >= target) {
       const overflow = bucket.bucket === buckets.length - 1;
-      p75 = overflow ? bucket.lo : bucket.lo + ((bucket.hi - bucket.lo) * (target - below)) / count;
+      p75 = overflow ? bucket.lo : bucket.lo ? Math.sqrt(bucket.lo * bucket.hi) : bucket.hi;
       break;
     }
     below += count;

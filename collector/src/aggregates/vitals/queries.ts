@@ -26,39 +26,67 @@ const NAMES = `name IN (${Object.keys(VITAL_THRESHOLDS)
   .map((name) => `'${name}'`)
   .join(', ')})`;
 
-/** The vitals' histograms, per hour and per day. */
+/** The vitals' histograms per page and device class: per hour, day and week. */
 const HISTOGRAMS: HourlyAndDaily = {
   hourly: 'vital_hourly',
   daily: 'vital_daily',
+  weekly: 'vital_weekly',
   columns: 'name, path, device, bucket, count',
 };
 
+/** The vitals' histograms of the whole site: per day, and the hours at a window's edges from the hourly rows. */
+const SITE_HISTOGRAMS: HourlyAndDaily = {
+  hourly: 'vital_hourly',
+  daily: 'vital_site_daily',
+  columns: 'name, bucket, count',
+};
+
+/** A histogram row of a metric over the whole site (or the filtered pages and device classes). */
+export type MetricRow = Omit<VitalRow, 'path' | 'device'>;
+
 /**
- * Vital histograms over a window, by metric, path, device class and bucket: whole days from the daily
- * histograms and the hours at either edge from the hourly ones, so the rows read are bounded by the buckets
- * and the window's length, whatever the traffic and however much history lies outside the window. With
- * `interval`, also per interval and metric: from the same rows for days and weeks, from the hourly rows for hours.
+ * Vital histograms over a window: by metric, path, device class and bucket (whole weeks, days and the hours at
+ * either edge from their own rollups, so the rows read are bounded by the buckets and the window's length, whatever
+ * the traffic and however much history lies outside it), and without a filter by metric and bucket alone from the
+ * site's daily histogram, which holds a few hundred rows a day. With `interval`, also per interval and metric: from
+ * the daily rows for days and weeks, from the hourly rows for hours.
  */
 export const vitalHistograms = async (db: D1Database, site: string, window: StatsWindow, filters: VitalFilters) => {
   const key = keyFilter(site, filters, ['path', 'device']);
   const where = `${key.where} AND ${NAMES}`;
-  const rows = windowRows(HISTOGRAMS, window, where, key.bindings);
-  const histograms = db
-    .prepare(
-      `SELECT name, path, device, bucket, SUM(count) AS count FROM (${rows.sql}) GROUP BY name, path, device, bucket`,
-    )
-    .bind(...rows.bindings);
-  if (!window.interval) return { rows: (await histograms.all<VitalRow>()).results, series: undefined };
-  const perPeriod = seriesRows(HISTOGRAMS, window, where, key.bindings);
-  const series = db
-    .prepare(
-      `SELECT ${bucketSql(window.interval)} AS period, name, bucket, SUM(count) AS count FROM (${perPeriod.sql})
-       GROUP BY period, name, bucket ORDER BY period`,
-    )
-    .bind(...perPeriod.bindings);
-  const [histogramRows, periods] = await db.batch([histograms, series]);
+  const unfiltered = key.bindings.length === 1;
+  const groupRows = windowRows(HISTOGRAMS, window, where, key.bindings);
+  const statements = [
+    db
+      .prepare(
+        `SELECT name, path, device, bucket, SUM(count) AS count FROM (${groupRows.sql})
+         GROUP BY name, path, device, bucket`,
+      )
+      .bind(...groupRows.bindings),
+  ];
+  if (unfiltered) {
+    const siteRows = windowRows(SITE_HISTOGRAMS, window, where, key.bindings);
+    statements.push(
+      db
+        .prepare(`SELECT name, bucket, SUM(count) AS count FROM (${siteRows.sql}) GROUP BY name, bucket`)
+        .bind(...siteRows.bindings),
+    );
+  }
+  if (window.interval) {
+    const periodRows = seriesRows(unfiltered ? SITE_HISTOGRAMS : HISTOGRAMS, window, where, key.bindings);
+    statements.push(
+      db
+        .prepare(
+          `SELECT ${bucketSql(window.interval)} AS period, name, bucket, SUM(count) AS count FROM (${periodRows.sql})
+           GROUP BY period, name, bucket ORDER BY period`,
+        )
+        .bind(...periodRows.bindings),
+    );
+  }
+  const [groups, ...rest] = await db.batch(statements);
   return {
-    rows: histogramRows!.results as VitalRow[],
-    series: periods!.results as (Omit<VitalRow, 'path' | 'device'> & { period: number })[],
+    groups: groups!.results as VitalRow[],
+    metrics: unfiltered ? (rest.shift()!.results as MetricRow[]) : undefined,
+    series: window.interval ? (rest.shift()!.results as (MetricRow & { period: number })[]) : undefined,
   };
 };

@@ -3,20 +3,22 @@ import { addCount } from '../../lib/addCount';
 import { groupBy } from '../../lib/groupBy';
 import { bucketWindow, type StatsWindow, stated } from '../window';
 import { summarize } from './histogram';
-import type { VitalRow } from './queries';
+import type { MetricRow, VitalRow } from './queries';
 import { VITAL_THRESHOLDS } from './vitalBuckets';
 
 /** Every web vital, in the order the stats list them. */
 export const VITALS = Object.keys(VITAL_THRESHOLDS) as VitalName[];
 
 /**
- * The vitals stats from the rollup's histogram rows: each metric over the site, each metric per path and device
- * class (by name, then most records first), and with an interval, each metric per interval.
+ * The vitals stats from the rollups' histogram rows: each metric over the site (from `metrics` when given, else
+ * from the groups, which a filter has narrowed), each metric per path and device class (by name, then most records
+ * first), and with an interval, each metric per interval.
  */
 export const vitalStats = (
   window: StatsWindow,
   rows: VitalRow[],
-  series: (Omit<VitalRow, 'path' | 'device'> & { period: number })[] | undefined,
+  metricRows: MetricRow[] | undefined,
+  series: (MetricRow & { period: number })[] | undefined,
 ) => {
   const perMetric = new Map<VitalName, Map<number, number>>(VITALS.map((name) => [name, new Map()]));
   const perGroup = new Map<string, { name: VitalName; path: string; device: string; counts: Map<number, number> }>();
@@ -26,8 +28,8 @@ export const vitalStats = (
     const group = perGroup.get(key) ?? { name, path: row.path, device: row.device, counts: new Map() };
     perGroup.set(key, group);
     addCount(group.counts, row.bucket, row.count);
-    addCount(perMetric.get(name)!, row.bucket, row.count);
   }
+  for (const row of metricRows ?? rows) addCount(perMetric.get(row.name as VitalName)!, row.bucket, row.count);
   const metrics = VITALS.map((name) => ({ name, ...summarize(name, perMetric.get(name)!) }));
   const interval = window.interval;
   return {
