@@ -4,7 +4,8 @@
 --   bucket keeps the p75 within 5 % (src/aggregates/vitals/vitalBuckets.ts; a test checks that the two agree).
 -- - A weekly level beside the hourly and daily ones (weeks start on Monday: hour + 72 is a Monday's midnight), for
 --   the per-page histograms of long windows.
--- - A daily histogram of the whole site, without page and device class, for the unfiltered figures and series.
+-- - Hourly and daily histograms of the whole site, without page and device class, for the unfiltered figures and
+--   series.
 -- Every record of `vital_metrics` keeps its value, so its bucket and every histogram are rebuilt from it here.
 DROP TRIGGER vital_metrics_add;
 DROP TRIGGER vital_metrics_move;
@@ -149,6 +150,15 @@ CREATE TABLE vital_weekly (
   PRIMARY KEY (site, name, week, path, device, bucket)
 ) WITHOUT ROWID;
 
+CREATE TABLE vital_site_hourly (
+  site TEXT NOT NULL,
+  name TEXT NOT NULL,
+  hour INTEGER NOT NULL,
+  bucket INTEGER NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (site, name, hour, bucket)
+) WITHOUT ROWID;
+
 CREATE TABLE vital_site_daily (
   site TEXT NOT NULL,
   name TEXT NOT NULL,
@@ -166,6 +176,8 @@ INSERT INTO vital_daily (site, name, day, path, device, bucket, count)
 SELECT site, name, hour / 24, path, device, bucket, COUNT(*) FROM vital_metrics GROUP BY site, name, hour / 24, path, device, bucket;
 INSERT INTO vital_weekly (site, name, week, path, device, bucket, count)
 SELECT site, name, (hour + 72) / 168, path, device, bucket, COUNT(*) FROM vital_metrics GROUP BY site, name, (hour + 72) / 168, path, device, bucket;
+INSERT INTO vital_site_hourly (site, name, hour, bucket, count)
+SELECT site, name, hour, bucket, COUNT(*) FROM vital_metrics GROUP BY site, name, hour, bucket;
 INSERT INTO vital_site_daily (site, name, day, bucket, count)
 SELECT site, name, hour / 24, bucket, COUNT(*) FROM vital_metrics GROUP BY site, name, hour / 24, bucket;
 
@@ -180,6 +192,9 @@ BEGIN
   INSERT INTO vital_weekly (site, name, week, path, device, bucket, count)
   VALUES (NEW.site, NEW.name, (NEW.hour + 72) / 168, NEW.path, NEW.device, NEW.bucket, 1)
   ON CONFLICT (site, name, week, path, device, bucket) DO UPDATE SET count = count + 1;
+  INSERT INTO vital_site_hourly (site, name, hour, bucket, count)
+  VALUES (NEW.site, NEW.name, NEW.hour, NEW.bucket, 1)
+  ON CONFLICT (site, name, hour, bucket) DO UPDATE SET count = count + 1;
   INSERT INTO vital_site_daily (site, name, day, bucket, count)
   VALUES (NEW.site, NEW.name, NEW.hour / 24, NEW.bucket, 1)
   ON CONFLICT (site, name, day, bucket) DO UPDATE SET count = count + 1;
@@ -193,6 +208,8 @@ BEGIN
   DELETE FROM vital_daily WHERE site = OLD.site AND name = OLD.name AND day = OLD.hour / 24 AND path = OLD.path AND device = OLD.device AND bucket = OLD.bucket AND count <= 0;
   UPDATE vital_weekly SET count = count - 1 WHERE site = OLD.site AND name = OLD.name AND week = (OLD.hour + 72) / 168 AND path = OLD.path AND device = OLD.device AND bucket = OLD.bucket;
   DELETE FROM vital_weekly WHERE site = OLD.site AND name = OLD.name AND week = (OLD.hour + 72) / 168 AND path = OLD.path AND device = OLD.device AND bucket = OLD.bucket AND count <= 0;
+  UPDATE vital_site_hourly SET count = count - 1 WHERE site = OLD.site AND name = OLD.name AND hour = OLD.hour AND bucket = OLD.bucket;
+  DELETE FROM vital_site_hourly WHERE site = OLD.site AND name = OLD.name AND hour = OLD.hour AND bucket = OLD.bucket AND count <= 0;
   UPDATE vital_site_daily SET count = count - 1 WHERE site = OLD.site AND name = OLD.name AND day = OLD.hour / 24 AND bucket = OLD.bucket;
   DELETE FROM vital_site_daily WHERE site = OLD.site AND name = OLD.name AND day = OLD.hour / 24 AND bucket = OLD.bucket AND count <= 0;
   INSERT INTO vital_hourly (site, name, hour, path, device, bucket, count)
@@ -204,6 +221,9 @@ BEGIN
   INSERT INTO vital_weekly (site, name, week, path, device, bucket, count)
   VALUES (NEW.site, NEW.name, (NEW.hour + 72) / 168, NEW.path, NEW.device, NEW.bucket, 1)
   ON CONFLICT (site, name, week, path, device, bucket) DO UPDATE SET count = count + 1;
+  INSERT INTO vital_site_hourly (site, name, hour, bucket, count)
+  VALUES (NEW.site, NEW.name, NEW.hour, NEW.bucket, 1)
+  ON CONFLICT (site, name, hour, bucket) DO UPDATE SET count = count + 1;
   INSERT INTO vital_site_daily (site, name, day, bucket, count)
   VALUES (NEW.site, NEW.name, NEW.hour / 24, NEW.bucket, 1)
   ON CONFLICT (site, name, day, bucket) DO UPDATE SET count = count + 1;
@@ -218,6 +238,8 @@ BEGIN
   DELETE FROM vital_daily WHERE site = OLD.site AND name = OLD.name AND day = OLD.hour / 24 AND path = OLD.path AND device = OLD.device AND bucket = OLD.bucket AND count <= 0;
   UPDATE vital_weekly SET count = count - 1 WHERE site = OLD.site AND name = OLD.name AND week = (OLD.hour + 72) / 168 AND path = OLD.path AND device = OLD.device AND bucket = OLD.bucket;
   DELETE FROM vital_weekly WHERE site = OLD.site AND name = OLD.name AND week = (OLD.hour + 72) / 168 AND path = OLD.path AND device = OLD.device AND bucket = OLD.bucket AND count <= 0;
+  UPDATE vital_site_hourly SET count = count - 1 WHERE site = OLD.site AND name = OLD.name AND hour = OLD.hour AND bucket = OLD.bucket;
+  DELETE FROM vital_site_hourly WHERE site = OLD.site AND name = OLD.name AND hour = OLD.hour AND bucket = OLD.bucket AND count <= 0;
   UPDATE vital_site_daily SET count = count - 1 WHERE site = OLD.site AND name = OLD.name AND day = OLD.hour / 24 AND bucket = OLD.bucket;
   DELETE FROM vital_site_daily WHERE site = OLD.site AND name = OLD.name AND day = OLD.hour / 24 AND bucket = OLD.bucket AND count <= 0;
 END;

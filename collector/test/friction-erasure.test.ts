@@ -109,7 +109,7 @@ describe('erasure', () => {
     await env.DB.prepare('DELETE FROM events WHERE id = ?').bind(earlier.id).run();
     expect(await cls()).toMatchObject({ n: 0, rating: null });
     const rows = await env.DB.prepare(
-      `SELECT ${['vital_hourly', 'vital_daily', 'vital_weekly', 'vital_site_daily']
+      `SELECT ${['vital_hourly', 'vital_daily', 'vital_weekly', 'vital_site_hourly', 'vital_site_daily']
         .map((table) => `(SELECT COUNT(*) FROM ${table} WHERE site = 'erase-one-report')`)
         .join(' + ')} AS n`,
     ).first<{ n: number }>();

@@ -238,6 +238,7 @@ describe('rows read', () => {
         `INSERT INTO vital_hourly ${ago(perPage, t0Hour, 24)}`,
         `INSERT INTO vital_daily ${ago(perPage, Math.floor(t0Hour / 24), 1)}`,
         `INSERT INTO vital_weekly ${ago(perPage, Math.floor((t0Hour + 72) / 168), 1)} WHERE n < 110`,
+        `INSERT INTO vital_site_hourly ${ago(', 10, 1', t0Hour, 24)}`,
         `INSERT INTO vital_site_daily ${ago(', 10, 1', Math.floor(t0Hour / 24), 1)}`,
       ].map((sql) => env.DB.prepare(sql)),
     );

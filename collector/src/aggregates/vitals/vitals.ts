@@ -1,53 +1,55 @@
 import type { VitalName } from '@pulse/sdk/protocol';
 import { addCount } from '../../lib/addCount';
-import { groupBy } from '../../lib/groupBy';
 import { bucketWindow, type StatsWindow, stated } from '../window';
 import { summarize } from './histogram';
-import type { MetricRow, VitalRow } from './queries';
+import type { GroupHistogram, PackedHistogram, PeriodHistogram } from './queries';
 import { VITAL_THRESHOLDS } from './vitalBuckets';
 
 /** Every web vital, in the order the stats list them. */
 export const VITALS = Object.keys(VITAL_THRESHOLDS) as VitalName[];
 
-/**
- * The vitals stats from the rollups' histogram rows: each metric over the site (from `metrics` when given, else
- * from the groups, which a filter has narrowed), each metric per path and device class (by name, then most records
- * first), and with an interval, each metric per interval.
- */
-export const vitalStats = (
-  window: StatsWindow,
-  rows: VitalRow[],
-  metricRows: MetricRow[] | undefined,
-  series: (MetricRow & { period: number })[] | undefined,
-) => {
-  const perMetric = new Map<VitalName, Map<number, number>>(VITALS.map((name) => [name, new Map()]));
-  const perGroup = new Map<string, { name: VitalName; path: string; device: string; counts: Map<number, number> }>();
-  for (const row of rows) {
-    const name = row.name as VitalName;
-    const key = JSON.stringify([name, row.path, row.device]);
-    const group = perGroup.get(key) ?? { name, path: row.path, device: row.device, counts: new Map() };
-    perGroup.set(key, group);
-    addCount(group.counts, row.bucket, row.count);
+/** Adds a packed histogram's `bucket:count` pairs to counts by bucket. */
+const addPacked = (counts: Map<number, number>, packed: string) => {
+  for (const pair of packed.split(',')) {
+    const colon = pair.indexOf(':');
+    addCount(counts, Number(pair.slice(0, colon)), Number(pair.slice(colon + 1)));
   }
-  for (const row of metricRows ?? rows) addCount(perMetric.get(row.name as VitalName)!, row.bucket, row.count);
-  const metrics = VITALS.map((name) => ({ name, ...summarize(name, perMetric.get(name)!) }));
+  return counts;
+};
+
+/** Each vital's summary over histograms of any of them. */
+const summaries = (histograms: PackedHistogram[]) => {
+  const perMetric = new Map<VitalName, Map<number, number>>(VITALS.map((name) => [name, new Map()]));
+  for (const { name, counts } of histograms) addPacked(perMetric.get(name as VitalName)!, counts);
+  return VITALS.map((name) => ({ name, ...summarize(name, perMetric.get(name)!) }));
+};
+
+/**
+ * The vitals stats from the rollups' histograms: each metric over the site (the sum of its groups), each metric per
+ * path and device class (by name, then most records first), and with an interval, each metric per interval.
+ */
+export const vitalStats = (window: StatsWindow, groups: GroupHistogram[], series: PeriodHistogram[] | undefined) => {
+  const overall = summaries(groups);
   const interval = window.interval;
+  const periods = new Map<number, PeriodHistogram[]>();
+  for (const row of series ?? []) periods.set(row.period, [...(periods.get(row.period) ?? []), row]);
   return {
     ...stated(window),
-    n: metrics.reduce((sum, metric) => sum + metric.n, 0),
-    metrics,
-    groups: [...perGroup.values()]
-      .map(({ counts, ...group }) => ({ ...group, ...summarize(group.name, counts) }))
+    n: overall.reduce((sum, metric) => sum + metric.n, 0),
+    metrics: overall,
+    groups: groups
+      .map(({ name, path, device, counts }) => ({
+        name: name as VitalName,
+        path,
+        device,
+        ...summarize(name as VitalName, addPacked(new Map(), counts)),
+      }))
       .sort((a, b) => a.name.localeCompare(b.name) || b.n - a.n || a.path.localeCompare(b.path)),
     series:
       series && interval
-        ? [...groupBy(series, (row) => row.period)].map(([period, periodRows]) => ({
+        ? [...periods].map(([period, histograms]) => ({
             ...bucketWindow(period, { ...window, interval }),
-            metrics: VITALS.map((name) => {
-              const counts = new Map<number, number>();
-              for (const row of periodRows) if (row.name === name) addCount(counts, row.bucket, row.count);
-              return { name, ...summarize(name, counts) };
-            }),
+            metrics: summaries(histograms),
           }))
         : undefined,
   };
