@@ -2,7 +2,8 @@
 // collector's validation, normalisation and Queue consumer, on the collector's own D1, so every rollup trigger
 // runs), the rows each request reads come from D1's `meta.rows_read`, and the timings from the real collector
 // (wrangler dev with the collector's wrangler.jsonc) answering over loopback HTTP.
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADMIN_TOKEN, createSite } from './lib/admin.mjs';
 import { summary } from './lib/stats.mjs';
@@ -18,6 +19,12 @@ const SEED_CHUNK = 25_000;
  * closing, with a 503 "Your worker restarted mid-request" though the worker never restarted (workers-sdk#14641).
  */
 const MAX_CHUNK_RETRIES = 6;
+/** The bytes of the local D1 files under `dir` (the SQLite database and its write-ahead log). */
+const databaseBytes = (/** @type {string} */ dir) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.sqlite(-wal)?$/.test(entry.name))
+    .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+
 /** Calls before the timed ones, so that isolates and SQLite's page cache are warm. */
 const WARM_UP = 5;
 
@@ -50,6 +57,8 @@ export const measureQueries = async ({ stateDir, seederPort, collectorPort, even
   let keys;
   let seedSeconds = 0;
   let seedRetries = 0;
+  /** @type {{ eventsPerSecond: number, rowsWrittenPerEvent: number } | undefined} */
+  let consumer;
   try {
     keys = await createSite(seeder.url, { id: site });
     const now = Date.now();
@@ -60,6 +69,8 @@ export const measureQueries = async ({ stateDir, seederPort, collectorPort, even
     let from = 0;
     let retries = 0;
     let chunkRetries = 0;
+    let consumerMs = 0;
+    let rowsWritten = 0;
     while (stored < events) {
       // A connection the worker cut is a failed chunk like a 5xx.
       const response = await fetch(`${seeder.url}/__bench/seed`, {
@@ -83,10 +94,16 @@ export const measureQueries = async ({ stateDir, seederPort, collectorPort, even
       const chunk = await response.json();
       stored += chunk.events;
       from = chunk.next;
+      consumerMs += chunk.consumerMs;
+      rowsWritten += chunk.rowsWritten;
       if (stored % 200_000 < SEED_CHUNK) log(`  seeded ${stored.toLocaleString('en')} events`);
     }
     seedSeconds = (performance.now() - started) / 1000;
     seedRetries = retries;
+    consumer = {
+      eventsPerSecond: Math.round(stored / (consumerMs / 1000)),
+      rowsWrittenPerEvent: rowsWritten / stored,
+    };
     for (const { name, query } of ENDPOINTS) {
       const path = `/v1/sites/${site}/stats/${name}${query}`;
       const response = await fetch(`${seeder.url}/__bench/rows?path=${encodeURIComponent(path)}`, {
@@ -127,7 +144,16 @@ export const measureQueries = async ({ stateDir, seederPort, collectorPort, even
         statements: read?.statements,
       });
     }
-    return { events, stored: ingest.stored, seedSeconds: Math.round(seedSeconds), seedRetries, calls, results };
+    return {
+      events,
+      stored: ingest.stored,
+      seedSeconds: Math.round(seedSeconds),
+      seedRetries,
+      consumer,
+      databaseBytes: databaseBytes(stateDir),
+      calls,
+      results,
+    };
   } finally {
     await collector.stop();
   }

@@ -225,6 +225,25 @@ export const printTable = (results) => {
       verdict(result.ms.median <= 50),
     );
 
+  if (queries.consumer) {
+    row(
+      '5',
+      `Queue consumer: events stored per second into one local D1, every rollup trigger on (consumer batches of 100 deliveries of 20 events, while seeding ${int(queries.stored)} events)`,
+      `**${int(queries.consumer.eventsPerSecond)}** events/s`,
+      '—',
+      '≥ 20,000 events/s',
+      verdict(queries.consumer.eventsPerSecond >= 20_000),
+    );
+    row(
+      '5',
+      `D1 rows written per event stored (D1's \`meta.rows_written\`: the event, its indexes and every rollup row its triggers touch); database bytes per 1,000,000 events`,
+      `${queries.consumer.rowsWrittenPerEvent.toFixed(1)} rows; ${int(Math.round((queries.databaseBytes / queries.stored) * 1_000_000))} bytes`,
+      '—',
+      '—',
+      '—',
+    );
+  }
+
   if (notes.length) lines.push('', ...notes);
   console.log(lines.join('\n'));
 };

@@ -1,7 +1,8 @@
-/** One statement a request ran, and the rows D1 says it read. */
+/** One statement a request ran, and the rows D1 says it read and wrote. */
 export interface StatementReport {
   sql: string;
   rowsRead: number;
+  rowsWritten: number;
 }
 
 /** A statement that remembers its SQL and the statement D1 made, so that `batch()` can be given the real ones. */
@@ -14,7 +15,11 @@ class CountingStatement {
 
   /** Records what D1 reported for this statement. */
   _record(result: D1Result): void {
-    this._reports.push({ sql: this._sql.replace(/\s+/g, ' ').trim(), rowsRead: result.meta.rows_read ?? 0 });
+    this._reports.push({
+      sql: this._sql.replace(/\s+/g, ' ').trim(),
+      rowsRead: result.meta.rows_read ?? 0,
+      rowsWritten: result.meta.rows_written ?? 0,
+    });
   }
 
   bind(...values: unknown[]): CountingStatement {
@@ -48,7 +53,7 @@ class CountingStatement {
 }
 
 /**
- * A D1 binding that reports `meta.rows_read` of every statement run through it (bench only: `first()` and `raw()`
+ * A D1 binding that reports `meta.rows_read` and `meta.rows_written` of every statement run through it (bench only: `first()` and `raw()`
  * run as `all()` to get the count, which reads the same rows).
  */
 export const countingDatabase = (db: D1Database, reports: StatementReport[]): D1Database =>
