@@ -41,120 +41,215 @@ const ENDPOINTS = [
   { name: 'surveys', query: '?by=locale&interval=day' },
 ];
 
+/** The endpoints the 10× check times again once the database holds ten times the events. */
+const SCALE_ENDPOINTS = ENDPOINTS.filter(({ name }) => name === 'nps' || name === 'friction').slice(0, 4);
+
+/**
+ * Seeds visits through the seeding worker in chunks, from visit `from` on, until `stored` reaches `target` or
+ * `deadline` (performance.now()) passes. A failed chunk is sent again, waiting 1, 2, 4, … s: its ids are the same
+ * every time and storage is idempotent by id, so the seeding resumes exactly where it stopped.
+ * @param {{ url: string, output: () => string }} seeder
+ * @param {{ site: string, window: { start: number, end: number }, from: number, stored: number, target: number,
+ *   deadline?: number, log: (line: string) => void }} progress
+ */
+const seed = async (seeder, { site, window, from, stored, target, deadline = Infinity, log }) => {
+  let retries = 0;
+  let chunkRetries = 0;
+  let consumerMs = 0;
+  let rowsWritten = 0;
+  const first = stored;
+  while (stored < target && performance.now() < deadline) {
+    // A connection the worker cut is a failed chunk like a 5xx.
+    const response = await fetch(`${seeder.url}/__bench/seed`, {
+      method: 'POST',
+      body: JSON.stringify({ site, from, limit: Math.min(SEED_CHUNK, target - stored), ...window }),
+    }).catch((/** @type {Error} */ error) => error);
+    if (response instanceof Error || !response.ok) {
+      const reason =
+        response instanceof Error ? String(response.cause ?? response) : `${response.status} ${await response.text()}`;
+      if (++chunkRetries > MAX_CHUNK_RETRIES) throw new Error(`seeding failed: ${reason}\n${seeder.output()}`);
+      retries++;
+      const wait = 1000 * 2 ** (chunkRetries - 1);
+      log(`  seeding a chunk failed (${reason.slice(0, 120)}); sending it again in ${wait / 1000} s`);
+      await new Promise((resume) => setTimeout(resume, wait));
+      continue;
+    }
+    chunkRetries = 0;
+    const chunk = await response.json();
+    stored += chunk.events;
+    from = chunk.next;
+    consumerMs += chunk.consumerMs;
+    rowsWritten += chunk.rowsWritten;
+    if (stored % 200_000 < SEED_CHUNK) log(`  seeded ${stored.toLocaleString('en')} events`);
+  }
+  const added = stored - first;
+  return {
+    from,
+    stored,
+    retries,
+    consumer: { eventsPerSecond: Math.round(added / (consumerMs / 1000)), rowsWrittenPerEvent: rowsWritten / added },
+  };
+};
+
+/**
+ * The rows D1 says each endpoint read, through the seeding worker.
+ * @param {{ url: string }} seeder
+ * @param {string} site
+ * @param {string} readKey
+ * @param {{ name: string, query: string }[]} endpoints
+ */
+const rowsOf = async (seeder, site, readKey, endpoints) => {
+  /** @type {{ endpoint: string, status: number, rowsRead: number, statements: { sql: string, rowsRead: number }[] }[]} */
+  const rows = [];
+  for (const { name, query } of endpoints) {
+    const path = `/v1/sites/${site}/stats/${name}${query}`;
+    const response = await fetch(`${seeder.url}/__bench/rows?path=${encodeURIComponent(path)}`, {
+      headers: { Authorization: `Bearer ${readKey}` },
+    });
+    rows.push({ endpoint: `${name}${query}`, ...(await response.json()) });
+  }
+  return rows;
+};
+
+/**
+ * Times each endpoint on the real collector: `calls` calls after a warm-up, with the rows D1 said it read.
+ * @param {{ url: string }} collector
+ * @param {string} site
+ * @param {string} readKey
+ * @param {{ name: string, query: string }[]} endpoints
+ * @param {Awaited<ReturnType<typeof rowsOf>>} rows
+ * @param {number} calls
+ */
+const timings = async (collector, site, readKey, endpoints, rows, calls) => {
+  const headers = { Authorization: `Bearer ${readKey}` };
+  const results = [];
+  for (const { name, query } of endpoints) {
+    const url = `${collector.url}/v1/sites/${site}/stats/${name}${query}`;
+    const times = [];
+    for (let call = 0; call < WARM_UP + calls; call++) {
+      const started = performance.now();
+      const response = await fetch(url, { headers });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+      if (call >= WARM_UP) times.push(performance.now() - started);
+    }
+    const read = rows.find((row) => row.endpoint === `${name}${query}`);
+    results.push({
+      endpoint: `GET /stats/${name}${query}`,
+      ms: summary(times),
+      rowsRead: read?.rowsRead,
+      statements: read?.statements,
+    });
+  }
+  return results;
+};
+
+/** Events the collector says it stored for the site. */
+const storedCount = async (
+  /** @type {{ url: string }} */ collector,
+  /** @type {string} */ site,
+  /** @type {string} */ readKey,
+) =>
+  (
+    await (
+      await fetch(`${collector.url}/v1/sites/${site}/stats/ingest`, { headers: { Authorization: `Bearer ${readKey}` } })
+    ).json()
+  ).stored;
+
 /**
  * @param {{ stateDir: string, seederPort: number, collectorPort: number, events: number, calls: number,
- *   log: (line: string) => void }} options
+ *   scaleEvents: number, scaleSeconds: number, log: (line: string) => void }} options
  */
-export const measureQueries = async ({ stateDir, seederPort, collectorPort, events, calls, log }) => {
+export const measureQueries = async ({
+  stateDir,
+  seederPort,
+  collectorPort,
+  events,
+  calls,
+  scaleEvents,
+  scaleSeconds,
+  log,
+}) => {
   rmSync(stateDir, { recursive: true, force: true });
   await applyMigrations(stateDir);
   const vars = { ADMIN_TOKEN };
   const site = 'bench-queries';
+  const now = Date.now();
+  // Visits spread over the 30 days before the last two hours, so that every event is in the default window.
+  const window = { start: now - 30 * 24 * HOUR + 2 * HOUR, end: now - 2 * HOUR };
+  const start = (/** @type {string} */ cwd, /** @type {number} */ port) =>
+    startWorker({ cwd, port, stateDir, vars, ready: '/v1/openapi.json' });
 
-  const seeder = await startWorker({ cwd: SEEDER_DIR, port: seederPort, stateDir, vars, ready: '/v1/openapi.json' });
-  /** @type {{ endpoint: string, status: number, rowsRead: number, statements: { sql: string, rowsRead: number }[] }[]} */
-  const rows = [];
+  let seeder = await start(SEEDER_DIR, seederPort);
   let keys;
+  let seeded;
   let seedSeconds = 0;
-  let seedRetries = 0;
-  /** @type {{ eventsPerSecond: number, rowsWrittenPerEvent: number } | undefined} */
-  let consumer;
+  let rows;
   try {
     keys = await createSite(seeder.url, { id: site });
-    const now = Date.now();
-    // Visits spread over the 30 days before the last two hours, so that every event is in the default window.
-    const window = { start: now - 30 * 24 * HOUR + 2 * HOUR, end: now - 2 * HOUR };
     const started = performance.now();
-    let stored = 0;
-    let from = 0;
-    let retries = 0;
-    let chunkRetries = 0;
-    let consumerMs = 0;
-    let rowsWritten = 0;
-    while (stored < events) {
-      // A connection the worker cut is a failed chunk like a 5xx.
-      const response = await fetch(`${seeder.url}/__bench/seed`, {
-        method: 'POST',
-        body: JSON.stringify({ site, from, limit: Math.min(SEED_CHUNK, events - stored), ...window }),
-      }).catch((/** @type {Error} */ error) => error);
-      if (response instanceof Error || !response.ok) {
-        // A chunk's ids are the same every time and storage is idempotent by id, so sending it again is exact.
-        const reason =
-          response instanceof Error
-            ? String(response.cause ?? response)
-            : `${response.status} ${await response.text()}`;
-        if (++chunkRetries > MAX_CHUNK_RETRIES) throw new Error(`seeding failed: ${reason}\n${seeder.output()}`);
-        retries++;
-        const wait = 1000 * 2 ** (chunkRetries - 1);
-        log(`  seeding a chunk failed (${reason.slice(0, 120)}); sending it again in ${wait / 1000} s`);
-        await new Promise((resume) => setTimeout(resume, wait));
-        continue;
-      }
-      chunkRetries = 0;
-      const chunk = await response.json();
-      stored += chunk.events;
-      from = chunk.next;
-      consumerMs += chunk.consumerMs;
-      rowsWritten += chunk.rowsWritten;
-      if (stored % 200_000 < SEED_CHUNK) log(`  seeded ${stored.toLocaleString('en')} events`);
-    }
+    seeded = await seed(seeder, { site, window, from: 0, stored: 0, target: events, log });
     seedSeconds = (performance.now() - started) / 1000;
-    seedRetries = retries;
-    consumer = {
-      eventsPerSecond: Math.round(stored / (consumerMs / 1000)),
-      rowsWrittenPerEvent: rowsWritten / stored,
-    };
-    for (const { name, query } of ENDPOINTS) {
-      const path = `/v1/sites/${site}/stats/${name}${query}`;
-      const response = await fetch(`${seeder.url}/__bench/rows?path=${encodeURIComponent(path)}`, {
-        headers: { Authorization: `Bearer ${keys.readKey}` },
-      });
-      rows.push({ endpoint: `${name}${query}`, ...(await response.json()) });
-    }
+    rows = await rowsOf(seeder, site, keys.readKey, ENDPOINTS);
   } finally {
     await seeder.stop();
   }
 
-  const collector = await startWorker({
-    cwd: COLLECTOR_DIR,
-    port: collectorPort,
-    stateDir,
-    vars,
-    ready: '/v1/openapi.json',
-  });
+  let collector = await start(COLLECTOR_DIR, collectorPort);
+  let stored;
+  let results;
+  let bytes;
   try {
-    const headers = { Authorization: `Bearer ${keys.readKey}` };
-    const ingest = await (await fetch(`${collector.url}/v1/sites/${site}/stats/ingest`, { headers })).json();
-    const results = [];
-    for (const { name, query } of ENDPOINTS) {
-      const url = `${collector.url}/v1/sites/${site}/stats/${name}${query}`;
-      const times = [];
-      for (let call = 0; call < WARM_UP + calls; call++) {
-        const started = performance.now();
-        const response = await fetch(url, { headers });
-        await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
-        if (call >= WARM_UP) times.push(performance.now() - started);
-      }
-      const read = rows.find((row) => row.endpoint === `${name}${query}`);
-      results.push({
-        endpoint: `GET /stats/${name}${query}`,
-        ms: summary(times),
-        rowsRead: read?.rowsRead,
-        statements: read?.statements,
-      });
-    }
-    return {
-      events,
-      stored: ingest.stored,
-      seedSeconds: Math.round(seedSeconds),
-      seedRetries,
-      consumer,
-      databaseBytes: databaseBytes(stateDir),
-      calls,
-      results,
-    };
+    stored = await storedCount(collector, site, keys.readKey);
+    results = await timings(collector, site, keys.readKey, ENDPOINTS, rows, calls);
+    bytes = databaseBytes(stateDir);
   } finally {
     await collector.stop();
   }
+
+  // The 10× check: more of the same visits in the same window, then the NPS and friction queries again.
+  let scale;
+  if (scaleEvents > events) {
+    log(`  10× check: seeding up to ${scaleEvents.toLocaleString('en')} events, for at most ${scaleSeconds} s`);
+    seeder = await start(SEEDER_DIR, seederPort);
+    let scaleRows;
+    const started = performance.now();
+    let more;
+    try {
+      more = await seed(seeder, {
+        site,
+        window,
+        from: seeded.from,
+        stored: seeded.stored,
+        target: scaleEvents,
+        deadline: started + scaleSeconds * 1000,
+        log,
+      });
+      scaleRows = await rowsOf(seeder, site, keys.readKey, SCALE_ENDPOINTS);
+    } finally {
+      await seeder.stop();
+    }
+    collector = await start(COLLECTOR_DIR, collectorPort);
+    try {
+      scale = {
+        stored: await storedCount(collector, site, keys.readKey),
+        seedSeconds: Math.round((performance.now() - started) / 1000),
+        results: await timings(collector, site, keys.readKey, SCALE_ENDPOINTS, scaleRows, calls),
+        retries: more.retries,
+      };
+    } finally {
+      await collector.stop();
+    }
+  }
+  return {
+    events,
+    stored,
+    seedSeconds: Math.round(seedSeconds),
+    seedRetries: seeded.retries,
+    consumer: seeded.consumer,
+    databaseBytes: bytes,
+    calls,
+    results,
+    scale,
+  };
 };

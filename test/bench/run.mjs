@@ -2,7 +2,7 @@
 // figures to test/bench/results.json. Everything stays on loopback; every loop is bounded. Build first (the root
 // script does): the figures are those of whatever sdk/dist and the collector's sources hold.
 //
-//   node bench/run.mjs            the full run (about 15 minutes on 2 cores)
+//   node bench/run.mjs            the full run (about 30 minutes on 2 cores, 10 of them the 10× check)
 //   node bench/run.mjs --quick    a smoke run with small counts, written to results.quick.json
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
@@ -33,6 +33,8 @@ const PLAN = quick
       warmUpSeconds: 1,
       events: 100_000,
       calls: 10,
+      scaleEvents: 200_000,
+      scaleSeconds: 30,
     }
   : {
       loads: 15,
@@ -43,6 +45,9 @@ const PLAN = quick
       warmUpSeconds: 2,
       events: 1_000_000,
       calls: 100,
+      // The 10× check: 10,000,000 events, or as many as 10 minutes of seeding store.
+      scaleEvents: 10_000_000,
+      scaleSeconds: 600,
     };
 
 const log = (/** @type {string} */ line) => console.error(line);
@@ -108,6 +113,8 @@ try {
     collectorPort: PORTS.queriesCollector,
     events: PLAN.events,
     calls: PLAN.calls,
+    scaleEvents: PLAN.scaleEvents,
+    scaleSeconds: PLAN.scaleSeconds,
     log,
   });
   phaseDone('queries');

@@ -225,6 +225,18 @@ export const printTable = (results) => {
       verdict(result.ms.median <= 50),
     );
 
+  for (const result of queries.scale?.results ?? []) {
+    const before = queries.results.find((entry) => entry.endpoint === result.endpoint);
+    row(
+      '5',
+      `10× check: \`${result.endpoint}\` over ${int(queries.scale.stored)} events (as many as ${int(queries.scale.seedSeconds)} s of seeding stored, up to 10,000,000): median [min–max] and p99 of ${queries.calls} calls, ms; rows read`,
+      `${spread(result.ms)}; p99 ${ms(result.ms.p99)}; ${int(result.rowsRead)} rows`,
+      before ? `over ${int(queries.stored)} events: ${ms(before.ms.median)} ms; ${int(before.rowsRead)} rows` : '—',
+      '≤ 50 ms median',
+      verdict(result.ms.median <= 50),
+    );
+  }
+
   if (queries.consumer) {
     row(
       '5',
