@@ -113,14 +113,15 @@ export const coalescedSend = <T>(
   }
   if (shared && !fits(shared, 1, 0)) shared.wake();
   // A timer of the caller's own, too: a request that only awaits another request's I/O could be taken for hung.
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let clear = () => {};
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('the Queue did not answer in time')), SEND_TIMEOUT_MS);
+    const timer = setTimeout(() => reject(new Error('the Queue did not answer in time')), SEND_TIMEOUT_MS);
+    clear = () => clearTimeout(timer);
   });
   return Promise.race([Promise.all(sends), timeout]).then(
-    () => clearTimeout(timer),
+    () => clear(),
     (error: unknown) => {
-      clearTimeout(timer);
+      clear();
       throw error;
     },
   );
