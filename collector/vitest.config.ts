@@ -8,14 +8,17 @@ export default defineConfig(async () => ({
       miniflare: {
         // No Request.cf download from the internet at start-up.
         cf: false,
-        // Databases of their own, for tests that apply the migrations one by one.
+        // Databases of their own, for tests that apply the migrations one by one, and a site's own database
+        // (SITE_DATABASES: test/tenant.test.ts).
         d1Databases: {
+          TENANT_DB: 'tenant-db',
           MIGRATION_DB: 'migration-db',
           NPS_MIGRATION_DB: 'nps-migration-db',
           SURVEY_MIGRATION_DB: 'survey-migration-db',
         },
         bindings: {
           ADMIN_TOKEN: 'test-admin-token',
+          SITE_DATABASES: JSON.stringify({ 'tenant-shop': 'TENANT_DB' }),
           TEST_MIGRATIONS: await readD1Migrations('./migrations'),
         },
       },

@@ -33,6 +33,11 @@ export interface Bindings {
   RATE_LIMIT_VISITOR?: string;
   /** `true` lets webhooks reach loopback (`http://localhost`): for local development only, never in wrangler.jsonc. */
   WEBHOOKS_ALLOW_LOOPBACK?: string;
+  /**
+   * Sites that have a D1 database of their own: a JSON map of site id to the name of a D1 binding
+   * (`{"big-shop":"DB_BIG_SHOP"}`); every other site's data is in `DB` (src/db/databaseFor.ts).
+   */
+  SITE_DATABASES?: string;
   /** Where the collector is reachable, for the dashboard links in webhook messages (`https://pulse.example.com`). */
   PUBLIC_URL?: string;
 }
@@ -43,6 +48,8 @@ export interface AppEnv {
   Variables: {
     /** The site the request is about, once a middleware resolved it. */
     site: SiteRow;
+    /** The database that holds that site's data (`databaseFor`), once a middleware resolved the site. */
+    db: D1Database;
     /** The parsed body of `POST /v1/events`, once the write path's first middleware read it. */
     batch: EventBatchInput;
   };

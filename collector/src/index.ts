@@ -1,4 +1,5 @@
 import { createApp } from './app';
+import { allDatabases } from './db/databaseFor';
 import type { Bindings, IngestMessage } from './env';
 import { consume } from './ingest/consume';
 import { retention } from './retention';
@@ -17,6 +18,6 @@ export default {
       : consume(batch as MessageBatch<IngestMessage>, env),
   scheduled: async (controller, env) => {
     await retention(controller, env);
-    await runAlerts(env.DB, env.WEBHOOKS, controller.scheduledTime);
+    for (const db of allDatabases(env)) await runAlerts(db, env.WEBHOOKS, controller.scheduledTime);
   },
 } satisfies ExportedHandler<Bindings, IngestMessage | WebhookJob>;

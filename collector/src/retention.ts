@@ -1,3 +1,4 @@
+import { allDatabases, databaseFor } from './db/databaseFor';
 import {
   deleteExpiredChunk,
   deleteExpiredQuarantine,
@@ -17,8 +18,8 @@ const COUNTS_KEPT_MS = 7 * DAY;
 export const WEBHOOK_MESSAGES_KEPT_MS = 90 * DAY;
 
 /**
- * The retention cron: deletes each site's raw events older than its retention (default 395 days) in chunks, and
- * keeps every rollup; forgets the webhook messages past their 90 days. Returns how many events it deleted.
+ * The retention cron: deletes each site's raw events older than its retention (default 395 days) in chunks, in the
+ * site's database, and keeps every rollup; forgets the webhook messages past their 90 days, in every database. Returns how many events it deleted.
  */
 export const retention = async (controller: ScheduledController, env: Bindings): Promise<number> => {
   const now = controller.scheduledTime;
@@ -26,15 +27,18 @@ export const retention = async (controller: ScheduledController, env: Bindings):
   let deleted = 0;
   for (const site of await listRetention(env.DB)) {
     const cutoff = now - site.retention_days * DAY;
-    await deleteExpiredQuarantine(env.DB, site.id, cutoff);
+    const db = databaseFor(env, site.id);
+    await deleteExpiredQuarantine(db, site.id, cutoff);
     while (chunks < MAX_CHUNKS_PER_RUN) {
       chunks++;
-      const count = await deleteExpiredChunk(env.DB, site.id, cutoff);
+      const count = await deleteExpiredChunk(db, site.id, cutoff);
       deleted += count;
       if (count < RETENTION_CHUNK) break;
     }
   }
-  await pruneIngestCounts(env.DB, now - COUNTS_KEPT_MS);
-  await pruneWebhookDeliveries(env.DB, now - WEBHOOK_MESSAGES_KEPT_MS);
+  for (const db of allDatabases(env)) {
+    await pruneIngestCounts(db, now - COUNTS_KEPT_MS);
+    await pruneWebhookDeliveries(db, now - WEBHOOK_MESSAGES_KEPT_MS);
+  }
   return deleted;
 };

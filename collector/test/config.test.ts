@@ -107,20 +107,18 @@ describe('surveys and the public config', () => {
   it("keeps a site's config in the isolate for 30 s, so that page views do not each read D1", async () => {
     const { writeKey } = await createSite('config-cached');
     const start = Date.now();
-    const first = await readConfigCached(env.DB, writeKey, start);
+    const first = await readConfigCached(env, writeKey, start);
     // Another isolate's admin change: this one is not told.
     await env.DB.prepare('UPDATE sites SET thresholds = \'{"jsError":{"maxPerMessage":1}}\' WHERE id = ?')
       .bind('config-cached')
       .run();
-    expect(await readConfigCached(env.DB, writeKey, start + CONFIG_CACHE_MS - 1)).toEqual(first);
-    const later = await readConfigCached(env.DB, writeKey, start + CONFIG_CACHE_MS);
+    expect(await readConfigCached(env, writeKey, start + CONFIG_CACHE_MS - 1)).toEqual(first);
+    const later = await readConfigCached(env, writeKey, start + CONFIG_CACHE_MS);
     expect(JSON.parse(later!.body).thresholds).toEqual({ jsError: { maxPerMessage: 1 } });
     expect(later!.etag).not.toBe(first!.etag);
     await env.DB.prepare("UPDATE sites SET thresholds = '{}' WHERE id = ?").bind('config-cached').run();
     forgetConfig({ id: 'config-cached', write_key: writeKey });
-    expect(JSON.parse((await readConfigCached(env.DB, writeKey, start + CONFIG_CACHE_MS))!.body).thresholds).toEqual(
-      {},
-    );
+    expect(JSON.parse((await readConfigCached(env, writeKey, start + CONFIG_CACHE_MS))!.body).thresholds).toEqual({});
   });
 });
 

@@ -1,7 +1,8 @@
 import type { SiteConfig } from '@pulse/sdk/protocol';
-import type { SiteRow } from '../env';
+import type { Bindings, SiteRow } from '../env';
 import { sha256Hex } from '../lib/sha256Hex';
 import { ttlCache } from '../lib/ttlCache';
+import { databaseFor } from './databaseFor';
 import { findSite } from './sites';
 import { listSurveys } from './surveys';
 
@@ -24,16 +25,12 @@ const configCache = ttlCache<ServedConfig | null>(CONFIG_CACHE_MS, 2_000);
  * every visitor asks for it and it rarely changes, so each isolate keeps it (and an unknown key's null, so made-up
  * keys cannot hammer the database) for `CONFIG_CACHE_MS`.
  */
-export const readConfigCached = (
-  db: D1Database,
-  idOrWriteKey: string,
-  now = Date.now(),
-): Promise<ServedConfig | null> =>
+export const readConfigCached = (env: Bindings, idOrWriteKey: string, now = Date.now()): Promise<ServedConfig | null> =>
   configCache.load(idOrWriteKey, now, async () => {
-    const site = await findSite(db, idOrWriteKey);
+    const site = await findSite(env.DB, idOrWriteKey);
     if (!site) return null;
     const body = JSON.stringify({
-      surveys: await listSurveys(db, site.id),
+      surveys: await listSurveys(databaseFor(env, site.id), site.id),
       thresholds: JSON.parse(site.thresholds),
       // Only where the site has segment keys: every page view fetches this.
       segments: site.segments === '[]' ? undefined : JSON.parse(site.segments),

@@ -1,6 +1,7 @@
-import type { SiteRow } from '../env';
+import type { Bindings, SiteRow } from '../env';
 import { ApiError } from '../lib/errors';
 import { ttlCache } from '../lib/ttlCache';
+import { databaseFor } from './databaseFor';
 
 /** Finds a site by its id or by its public write key. */
 export const findSite = (db: D1Database, idOrWriteKey: string): Promise<SiteRow | null> =>
@@ -14,6 +15,25 @@ export const requireSite = async (db: D1Database, idOrWriteKey: string): Promise
   const site = await findSite(db, idOrWriteKey);
   if (!site) throw new ApiError(404, 'site_not_found', 'No such site.');
   return site;
+};
+
+/**
+ * Copies a site's row from the directory (`DB`) into the site's own database, where it has one (`databaseFor`): the
+ * tables there refer to it, and the alerts read its settings there. Called after every change to the row.
+ */
+export const copySiteRow = async (env: Bindings, id: string): Promise<void> => {
+  const db = databaseFor(env, id);
+  if (db === env.DB) return;
+  const row = await findSite(env.DB, id);
+  if (!row) return;
+  const columns = Object.keys(row);
+  await db
+    .prepare(
+      `INSERT INTO sites (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+       ON CONFLICT (id) DO UPDATE SET ${columns.map((column) => `${column} = excluded.${column}`).join(', ')}`,
+    )
+    .bind(...Object.values(row))
+    .run();
 };
 
 /** How long the write path trusts a site it looked up: a change made elsewhere reaches every isolate within this. */

@@ -1,3 +1,4 @@
+import { databaseFor } from '../db/databaseFor';
 import { insertCounts, insertEvents } from '../db/events';
 import { type Failure, quarantineEvents, reasonOf } from '../db/quarantine';
 import type { Bindings, IngestMessage } from '../env';
@@ -63,35 +64,62 @@ const storeAlone = async (db: D1Database, message: Message<IngestMessage>, deadL
 };
 
 /**
- * The Queue consumer: writes the whole batch of deliveries (up to 100, wrangler.jsonc) in one D1 `batch()` (one
- * transaction), a statement or two each. Redelivered messages insert nothing new: storage is idempotent by site and
- * event id, counts by delivery id. When the batch fails, each delivery is stored on its own, and one that fails again
- * event by event, so that one bad event cannot hold back the others (see `storeEventByEvent`).
- * Messages of the dead-letter queue take the same path and land in quarantine rather than being lost. Once stored,
- * a delivery's survey events queue the webhooks they call for; a failure to queue them retries the delivery, whose
- * events are then stored already.
+ * Stores deliveries that go to one database: all in one D1 `batch()` (one transaction), a statement or two each, and
+ * then queues the webhooks their survey events call for, and tells whether that went through (the caller acks
+ * them). When it failed, each delivery is stored on its own, and one that fails again event by event, so that one
+ * bad event cannot hold back the others (see `storeEventByEvent`); those are acked or retried here.
  */
-export const consume = async (batch: MessageBatch<IngestMessage>, env: Bindings): Promise<void> => {
-  const deadLettered = batch.queue === DEAD_LETTER_QUEUE;
-  if (!deadLettered) {
-    const statements = batch.messages.flatMap((message) => statementsOf(env.DB, message.body));
-    try {
-      if (statements.length) await env.DB.batch(statements);
-      for (const { body } of batch.messages) await queueWebhooks(env.DB, env.WEBHOOKS, body.site, body.events);
-      batch.ackAll();
-      return;
-    } catch {
-      // One message at a time below.
-    }
+const storeAll = async (db: D1Database, messages: readonly Message<IngestMessage>[], env: Bindings) => {
+  const statements = messages.flatMap((message) => statementsOf(db, message.body));
+  try {
+    if (statements.length) await db.batch(statements);
+    for (const { body } of messages) await queueWebhooks(db, env.WEBHOOKS, body.site, body.events);
+    return true;
+  } catch {
+    // One message at a time below.
   }
-  for (const message of batch.messages) {
+  await storeEach(db, messages, env, false);
+  return false;
+};
+
+/** Stores each delivery on its own (see `storeAlone`), acking it once stored and retrying it if not. */
+const storeEach = async (
+  db: D1Database,
+  messages: readonly Message<IngestMessage>[],
+  env: Bindings,
+  deadLettered: boolean,
+) => {
+  for (const message of messages) {
     try {
-      await storeAlone(env.DB, message, deadLettered);
-      if (!deadLettered) await queueWebhooks(env.DB, env.WEBHOOKS, message.body.site, message.body.events);
+      await storeAlone(db, message, deadLettered);
+      if (!deadLettered) await queueWebhooks(db, env.WEBHOOKS, message.body.site, message.body.events);
       message.ack();
     } catch (error) {
       console.error(`storing message ${message.id} failed; it will be retried`, error);
       message.retry({ delaySeconds: RETRY_DELAY_SECONDS });
     }
   }
+};
+
+/**
+ * The Queue consumer: stores a batch of deliveries (up to 100, wrangler.jsonc), each in its site's database
+ * (`databaseFor`), with one D1 `batch()` (one transaction) per database. Redelivered messages insert nothing new:
+ * storage is idempotent by site and event id, counts by delivery id. Messages of the dead-letter queue are stored
+ * one by one and land in quarantine rather than being lost. Once stored, a delivery's survey events queue the
+ * webhooks they call for; a failure to queue them retries the delivery, whose events are then stored already.
+ */
+export const consume = async (batch: MessageBatch<IngestMessage>, env: Bindings): Promise<void> => {
+  const byDatabase = new Map<D1Database, Message<IngestMessage>[]>();
+  for (const message of batch.messages) {
+    const db = databaseFor(env, message.body.site);
+    byDatabase.set(db, [...(byDatabase.get(db) ?? []), message]);
+  }
+  if (batch.queue === DEAD_LETTER_QUEUE) {
+    for (const [db, messages] of byDatabase) await storeEach(db, messages, env, true);
+    return;
+  }
+  const stored: Message<IngestMessage>[] = [];
+  for (const [db, messages] of byDatabase) if (await storeAll(db, messages, env)) stored.push(...messages);
+  if (stored.length === batch.messages.length) batch.ackAll();
+  else for (const message of stored) message.ack();
 };

@@ -1,4 +1,5 @@
 import { createMiddleware } from 'hono/factory';
+import { databaseFor } from '../db/databaseFor';
 import { findSite } from '../db/sites';
 import type { AppEnv } from '../env';
 import { ApiError } from '../lib/errors';
@@ -22,6 +23,7 @@ export const requireReadKey = createMiddleware<AppEnv>(async (c, next) => {
   const matches = await keyMatches(key, site?.read_key_hash ?? UNKNOWN_SITE_HASH);
   if (!site || !matches) throw new ApiError(403, 'invalid_key', 'This key cannot read this site.');
   c.set('site', site);
+  c.set('db', databaseFor(c.env, site.id));
   await next();
 });
 

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { forgetConfig } from '../db/siteConfig';
-import { findSite, forgetSite, requireSite, siteOrigins, siteRateLimits } from '../db/sites';
+import { copySiteRow, findSite, forgetSite, requireSite, siteOrigins, siteRateLimits } from '../db/sites';
 import type { AppEnv, SiteRow } from '../env';
 import { ApiError } from '../lib/errors';
 import { hashKey, newKey } from '../lib/keys';
@@ -277,6 +277,7 @@ export const admin = new OpenAPIHono<AppEnv>()
         Date.now(),
       )
       .run();
+    await copySiteRow(c.env, input.id);
     // A config request for this id before it existed left a "no such site" here.
     forgetConfig({ id: input.id, write_key: writeKey });
     return c.json({ id: input.id, name: input.name, origins: input.origins, writeKey, readKey }, 201);
@@ -308,6 +309,7 @@ export const admin = new OpenAPIHono<AppEnv>()
         site.id,
       )
       .run();
+    await copySiteRow(c.env, site.id);
     forgetSite(site);
     forgetConfig(site);
     return c.json(siteView(next), 200);
@@ -322,6 +324,7 @@ export const admin = new OpenAPIHono<AppEnv>()
     )
       .bind(writeKey ?? null, readKey ? await hashKey(readKey) : null, site.id)
       .run();
+    await copySiteRow(c.env, site.id);
     forgetSite(site);
     forgetConfig(site);
     return c.json({ writeKey, readKey }, 200);

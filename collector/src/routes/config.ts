@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { SiteConfig } from '@pulse/sdk/protocol';
+import { databaseFor } from '../db/databaseFor';
 import { CONFIG_CACHE_MS, readConfigCached } from '../db/siteConfig';
 import { findSite } from '../db/sites';
 import { listSurveys } from '../db/surveys';
@@ -59,13 +60,13 @@ const route = createRoute({
 export const config = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const { site: idOrKey } = c.req.valid('param');
   const { preview } = c.req.valid('query');
-  const served = await readConfigCached(c.env.DB, idOrKey);
+  const served = await readConfigCached(c.env, idOrKey);
   if (!served) throw new ApiError(404, 'site_not_found', 'No such site.');
   c.header('Access-Control-Allow-Origin', '*');
   if (preview !== undefined) {
     const site = (await findSite(c.env.DB, idOrKey))!;
     const id = await verifyPreview(site, preview);
-    const survey = (await listSurveys(c.env.DB, site.id)).find((definition) => definition.id === id);
+    const survey = (await listSurveys(databaseFor(c.env, site.id), site.id)).find((definition) => definition.id === id);
     if (!survey) throw new ApiError(404, 'survey_not_found', `The site has no survey ${id} any more.`);
     c.header('Cache-Control', 'no-store');
     return c.json({ ...(JSON.parse(served.body) as SiteConfig), preview: survey }, 200);

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { databaseFor } from '../db/databaseFor';
 import { listQuarantine, replayQuarantine } from '../db/quarantine';
 import { requireSite } from '../db/sites';
 import type { AppEnv } from '../env';
@@ -112,12 +113,15 @@ const replayRoute = createRoute({
 export const quarantine = new OpenAPIHono<AppEnv>()
   .openapi(listRoute, async (c) => {
     const site = await requireSite(c.env.DB, c.req.valid('param').site);
-    const events = await listQuarantine(c.env.DB, site.id, { limit: PAGE, after: c.req.valid('query').after });
+    const events = await listQuarantine(databaseFor(c.env, site.id), site.id, {
+      limit: PAGE,
+      after: c.req.valid('query').after,
+    });
     return c.json({ events, next: events.length === PAGE ? events[PAGE - 1]!.id : null }, 200);
   })
   .openapi(replayRoute, async (c) => {
     const site = await requireSite(c.env.DB, c.req.valid('param').site);
     const ids = c.req.valid('json')?.ids;
-    const items = await listQuarantine(c.env.DB, site.id, { limit: PAGE, ids });
-    return c.json(await replayQuarantine(c.env.DB, site.id, items), 200);
+    const items = await listQuarantine(databaseFor(c.env, site.id), site.id, { limit: PAGE, ids });
+    return c.json(await replayQuarantine(databaseFor(c.env, site.id), site.id, items), 200);
   });

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { databaseFor } from '../db/databaseFor';
 import { eraseRespondent } from '../db/erasure';
 import { requireSite } from '../db/sites';
 import type { AppEnv } from '../env';
@@ -48,6 +49,6 @@ const route = createRoute({
 export const respondents = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const { site: siteId, id } = c.req.valid('param');
   const site = await requireSite(c.env.DB, siteId);
-  const erased = await eraseRespondent(c.env.DB, site.id, id, await userKey(id), Date.now());
+  const erased = await eraseRespondent(databaseFor(c.env, site.id), site.id, id, await userKey(id), Date.now());
   return c.json({ id, ...erased }, 200);
 });

@@ -179,7 +179,7 @@ const formatOf = (asked: Format | undefined, accept = ''): Format =>
 export const responses = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const query = c.req.valid('query');
   const site = c.get('site');
-  const { rows, next } = await listAnswers(c.env.DB, site.id, {
+  const { rows, next } = await listAnswers(c.get('db'), site.id, {
     from: query.from === undefined ? undefined : toMillis(query.from),
     to: query.to === undefined ? undefined : toMillis(query.to),
     survey: query.survey,

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { databaseFor } from '../db/databaseFor';
 import { forgetConfig } from '../db/siteConfig';
 import { requireSite, siteOrigins } from '../db/sites';
 import { deleteSurvey, listSurveys, putSurvey } from '../db/surveys';
@@ -159,7 +160,7 @@ const previewRoute = createRoute({
 export const surveys = new OpenAPIHono<AppEnv>()
   .openapi(listRoute, async (c) => {
     const site = await requireSite(c.env.DB, c.req.valid('param').site);
-    return c.json({ surveys: await listSurveys(c.env.DB, site.id) }, 200);
+    return c.json({ surveys: await listSurveys(databaseFor(c.env, site.id), site.id) }, 200);
   })
   .openapi(putRoute, async (c) => {
     const { site: siteId, survey: surveyId } = c.req.valid('param');
@@ -167,18 +168,22 @@ export const surveys = new OpenAPIHono<AppEnv>()
     if (survey.id !== surveyId)
       throw new ApiError(400, 'invalid_request', `id: must equal the id in the path (${surveyId})`);
     const site = await requireSite(c.env.DB, siteId);
-    const existed = await putSurvey(c.env.DB, site.id, survey);
+    const existed = await putSurvey(databaseFor(c.env, site.id), site.id, survey);
     forgetConfig(site);
     const { globalCooldownDays = DEFAULT_GLOBAL_COOLDOWN_DAYS } = JSON.parse(site.thresholds) as {
       globalCooldownDays?: number;
     };
-    const warnings = surveyWarnings(survey, await listSurveys(c.env.DB, site.id), globalCooldownDays);
+    const warnings = surveyWarnings(
+      survey,
+      await listSurveys(databaseFor(c.env, site.id), site.id),
+      globalCooldownDays,
+    );
     return c.json({ ...survey, warnings }, existed ? 200 : 201);
   })
   .openapi(previewRoute, async (c) => {
     const { site: siteId, survey: surveyId } = c.req.valid('param');
     const site = await requireSite(c.env.DB, siteId);
-    if (!(await listSurveys(c.env.DB, site.id)).some((survey) => survey.id === surveyId))
+    if (!(await listSurveys(databaseFor(c.env, site.id), site.id)).some((survey) => survey.id === surveyId))
       throw new ApiError(404, 'survey_not_found', `The site has no survey ${surveyId}.`);
     const expires = Date.now() + PREVIEW_MS;
     const token = await signPreview(site, surveyId, expires);
@@ -189,7 +194,7 @@ export const surveys = new OpenAPIHono<AppEnv>()
   .openapi(deleteRoute, async (c) => {
     const { site: siteId, survey: surveyId } = c.req.valid('param');
     const site = await requireSite(c.env.DB, siteId);
-    if (!(await deleteSurvey(c.env.DB, site.id, surveyId)))
+    if (!(await deleteSurvey(databaseFor(c.env, site.id), site.id, surveyId)))
       throw new ApiError(404, 'survey_not_found', `The site has no survey ${surveyId}.`);
     forgetConfig(site);
     return c.body(null, 204);

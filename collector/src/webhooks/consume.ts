@@ -1,4 +1,5 @@
 import { Webhook } from 'standardwebhooks';
+import { databaseFor } from '../db/databaseFor';
 import { listSurveys } from '../db/surveys';
 import type { Bindings } from '../env';
 import { sha256Hex } from '../lib/sha256Hex';
@@ -59,7 +60,8 @@ const recordAndQueue = async (
   for (const endpoint of endpoints) {
     const id = await webhookId(endpoint.id, type, subject);
     const row = { site, endpoint: endpoint.id, id, type, payload: payload(endpoint), created_at: now };
-    if (await recordDelivery(env.DB, row)) deliveries.push({ kind: 'deliver', site, endpoint: endpoint.id, id });
+    if (await recordDelivery(databaseFor(env, site), row))
+      deliveries.push({ kind: 'deliver', site, endpoint: endpoint.id, id });
   }
   if (deliveries.length) await env.WEBHOOKS.sendBatch(deliveries.map((body) => ({ body })));
 };
@@ -70,15 +72,17 @@ const recordAndQueue = async (
  * nothing, nor does one whose answers are not stored (yet, or any more: erased).
  */
 const fanout = async (env: Bindings, job: Extract<WebhookJob, { kind: 'fanout' }>, now: number) => {
-  const rows = await responseRows(env.DB, job.site, job.response);
+  const rows = await responseRows(databaseFor(env, job.site), job.site, job.response);
   if (job.type === 'response.detractor' && !rows.some(isDetractor)) return;
   const first = rows.find((row) => row.type === 'survey_answer');
   if (!first) return;
-  const endpoints = (await listEndpoints(env.DB, job.site)).filter((endpoint) =>
+  const endpoints = (await listEndpoints(databaseFor(env, job.site), job.site)).filter((endpoint) =>
     wants(endpoint, job.type, first.survey, first.path),
   );
   if (!endpoints.length) return;
-  const name = (await listSurveys(env.DB, job.site)).find((survey) => survey.id === first.survey)?.name ?? null;
+  const name =
+    (await listSurveys(databaseFor(env, job.site), job.site)).find((survey) => survey.id === first.survey)?.name ??
+    null;
   const data = responseData(job.response, rows, name, env.PUBLIC_URL)!;
   await recordAndQueue(
     env,
@@ -96,7 +100,7 @@ const fanout = async (env: Bindings, job: Extract<WebhookJob, { kind: 'fanout' }
  * alert), the webhook id from the alert's key.
  */
 const fanoutAlert = async (env: Bindings, job: Extract<WebhookJob, { kind: 'alert' }>, now: number) => {
-  const endpoints = (await listEndpoints(env.DB, job.site)).filter((endpoint) =>
+  const endpoints = (await listEndpoints(databaseFor(env, job.site), job.site)).filter((endpoint) =>
     wants(endpoint, job.type, job.survey, job.path),
   );
   await recordAndQueue(
@@ -164,23 +168,23 @@ const attempt = async (endpoint: EndpointRow, delivery: DeliveryRow, allowLoopba
 const deliver = async (env: Bindings, message: Message<WebhookJob>) => {
   const job = message.body as Extract<WebhookJob, { kind: 'deliver' }>;
   const [endpoint, delivery] = await Promise.all([
-    getEndpoint(env.DB, job.site, job.endpoint),
-    getDelivery(env.DB, job.site, job.endpoint, job.id),
+    getEndpoint(databaseFor(env, job.site), job.site, job.endpoint),
+    getDelivery(databaseFor(env, job.site), job.site, job.endpoint, job.id),
   ]);
   if (!endpoint || !delivery || delivery.status === 'delivered' || endpoint.disabled_at) return message.ack();
   const result = await attempt(endpoint, delivery, env.WEBHOOKS_ALLOW_LOOPBACK === 'true');
   const { retryAfter, ...logged } = result;
   if (!result.error) {
-    await recordAttempt(env.DB, delivery, logged, { status: 'delivered', failingSince: null });
+    await recordAttempt(databaseFor(env, job.site), delivery, logged, { status: 'delivered', failingSince: null });
     return message.ack();
   }
   const failingSince = endpoint.failing_since ?? result.at;
   if (result.at - failingSince >= DISABLE_AFTER_MS) {
     const disabled = `every attempt failed for 5 days; the last: ${result.error}`;
-    await recordAttempt(env.DB, delivery, logged, { status: 'failed', failingSince, disabled });
+    await recordAttempt(databaseFor(env, job.site), delivery, logged, { status: 'failed', failingSince, disabled });
     return message.ack();
   }
-  await recordAttempt(env.DB, delivery, logged, { status: 'pending', failingSince });
+  await recordAttempt(databaseFor(env, job.site), delivery, logged, { status: 'pending', failingSince });
   message.retry({ delaySeconds: retryDelay(message.attempts, retryAfter) });
 };
 
@@ -195,7 +199,7 @@ export const consumeWebhooks = async (batch: MessageBatch<WebhookJob>, env: Bind
       const job = message.body;
       try {
         if (deadLettered) {
-          if (job.kind === 'deliver') await failDelivery(env.DB, job.site, job.endpoint, job.id);
+          if (job.kind === 'deliver') await failDelivery(databaseFor(env, job.site), job.site, job.endpoint, job.id);
           else console.error(`webhook ${job.kind} of ${job.site} given up after ${message.attempts} attempts`);
           return message.ack();
         }

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { databaseFor } from '../db/databaseFor';
 import { requireSite } from '../db/sites';
 import type { AppEnv } from '../env';
 import { ApiError } from '../lib/errors';
@@ -216,17 +217,17 @@ export const webhooks = new OpenAPIHono<AppEnv>()
       disabled_at: null,
       disabled_reason: null,
     };
-    await insertEndpoint(c.env.DB, row);
+    await insertEndpoint(databaseFor(c.env, row.site), row);
     forgetSubscriptions(site.id);
     return c.json({ ...view(row), secret: row.secret }, 201);
   })
   .openapi(listEndpointsRoute, async (c) => {
     const site = await requireSite(c.env.DB, c.req.valid('param').site);
-    return c.json({ endpoints: (await listEndpoints(c.env.DB, site.id)).map(view) }, 200);
+    return c.json({ endpoints: (await listEndpoints(databaseFor(c.env, site.id), site.id)).map(view) }, 200);
   })
   .openapi(updateEndpointRoute, async (c) => {
     const { site, endpoint: id } = c.req.valid('param');
-    const row = await requireEndpoint(c.env.DB, site, id);
+    const row = await requireEndpoint(databaseFor(c.env, site), site, id);
     const patch = c.req.valid('json');
     if (patch.url !== undefined) checkUrl(patch.url, c.env.WEBHOOKS_ALLOW_LOOPBACK);
     const changed: EndpointRow = {
@@ -239,28 +240,28 @@ export const webhooks = new OpenAPIHono<AppEnv>()
       updated_at: Date.now(),
       ...(patch.enabled && { failing_since: null, disabled_at: null, disabled_reason: null }),
     };
-    await updateEndpoint(c.env.DB, changed);
+    await updateEndpoint(databaseFor(c.env, changed.site), changed);
     forgetSubscriptions(row.site);
     return c.json(view(changed), 200);
   })
   .openapi(deleteEndpointRoute, async (c) => {
     const { site, endpoint } = c.req.valid('param');
-    const row = await requireEndpoint(c.env.DB, site, endpoint);
-    await deleteEndpoint(c.env.DB, row.site, row.id);
+    const row = await requireEndpoint(databaseFor(c.env, site), site, endpoint);
+    await deleteEndpoint(databaseFor(c.env, row.site), row.site, row.id);
     forgetSubscriptions(row.site);
     return c.body(null, 204);
   })
   .openapi(rotateRoute, async (c) => {
     const { site, endpoint } = c.req.valid('param');
-    const row = await requireEndpoint(c.env.DB, site, endpoint);
+    const row = await requireEndpoint(databaseFor(c.env, site), site, endpoint);
     const rotated = { ...row, secret: newSecret(), updated_at: Date.now() };
-    await updateEndpoint(c.env.DB, rotated);
+    await updateEndpoint(databaseFor(c.env, rotated.site), rotated);
     return c.json({ ...view(rotated), secret: rotated.secret }, 200);
   })
   .openapi(attemptsRoute, async (c) => {
     const { site, endpoint } = c.req.valid('param');
-    const row = await requireEndpoint(c.env.DB, site, endpoint);
-    const attempts = await listAttempts(c.env.DB, row.site, row.id);
+    const row = await requireEndpoint(databaseFor(c.env, site), site, endpoint);
+    const attempts = await listAttempts(databaseFor(c.env, row.site), row.site, row.id);
     return c.json(
       { attempts: attempts.map((attempt) => ({ ...attempt, at: new Date(attempt.at).toISOString() })) },
       200,
@@ -268,20 +269,20 @@ export const webhooks = new OpenAPIHono<AppEnv>()
   })
   .openapi(replayRoute, async (c) => {
     const { site, endpoint } = c.req.valid('param');
-    const row = await requireEndpoint(c.env.DB, site, endpoint);
+    const row = await requireEndpoint(databaseFor(c.env, site), site, endpoint);
     const body = c.req.valid('json');
     let ids: string[];
     if ('delivery' in body) {
-      if (!(await getDelivery(c.env.DB, row.site, row.id, body.delivery)))
+      if (!(await getDelivery(databaseFor(c.env, row.site), row.site, row.id, body.delivery)))
         throw new ApiError(404, 'delivery_not_found', 'No such message for this endpoint.');
       ids = [body.delivery];
     } else {
       const from = Date.parse(body.from);
       const to = Date.parse(body.to);
       if (!(from < to)) throw new ApiError(400, 'invalid_request', 'to: must be after from');
-      ids = await deliveriesBetween(c.env.DB, row.site, row.id, from, to, MAX_REPLAY);
+      ids = await deliveriesBetween(databaseFor(c.env, row.site), row.site, row.id, from, to, MAX_REPLAY);
     }
-    for (const id of ids) await reopenDelivery(c.env.DB, row.site, row.id, id);
+    for (const id of ids) await reopenDelivery(databaseFor(c.env, row.site), row.site, row.id, id);
     if (ids.length)
       await c.env.WEBHOOKS.sendBatch(
         ids.map((id) => ({ body: { kind: 'deliver' as const, site: row.site, endpoint: row.id, id } })),

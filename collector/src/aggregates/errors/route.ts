@@ -32,6 +32,6 @@ const errorsRoute = createRoute({
 export const errors = new OpenAPIHono<AppEnv>().openapi(errorsRoute, async (c) => {
   const query = c.req.valid('query');
   const window = windowOf(query);
-  const { groups, clicks } = await errorCounts(c.env.DB, c.get('site').id, window, query);
+  const { groups, clicks } = await errorCounts(c.get('db'), c.get('site').id, window, query);
   return c.json(errorStats(window, groups, clicks), 200);
 });

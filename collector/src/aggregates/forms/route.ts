@@ -34,6 +34,6 @@ const formsRoute = createRoute({
 export const forms = new OpenAPIHono<AppEnv>().openapi(formsRoute, async (c) => {
   const query = c.req.valid('query');
   const window = windowOf(query);
-  const { forms, fields, medians } = await formCounts(c.env.DB, c.get('site').id, window, query);
+  const { forms, fields, medians } = await formCounts(c.get('db'), c.get('site').id, window, query);
   return c.json(formStats(window, forms, fields, medians), 200);
 });

@@ -32,6 +32,6 @@ const frictionRoute = createRoute({
 export const friction = new OpenAPIHono<AppEnv>().openapi(frictionRoute, async (c) => {
   const query = c.req.valid('query');
   const window = windowOf(query);
-  const { counts, elements, words, series } = await frictionCounts(c.env.DB, c.get('site').id, window, query);
+  const { counts, elements, words, series } = await frictionCounts(c.get('db'), c.get('site').id, window, query);
   return c.json(frictionStats(window, query.path === undefined, counts, elements, words, series), 200);
 });

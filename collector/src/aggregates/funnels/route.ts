@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { databaseFor } from '../../db/databaseFor';
 import { requireSite } from '../../db/sites';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../lib/errors';
@@ -121,16 +122,16 @@ export const funnels = new OpenAPIHono<AppEnv>()
     if (funnel.id !== funnelId)
       throw new ApiError(400, 'invalid_request', `id: must equal the id in the path (${funnelId})`);
     const site = await requireSite(c.env.DB, siteId);
-    return c.json(funnel, (await putFunnel(c.env.DB, site.id, funnel)) ? 200 : 201);
+    return c.json(funnel, (await putFunnel(databaseFor(c.env, site.id), site.id, funnel)) ? 200 : 201);
   })
   .openapi(listRoute, async (c) => {
     const site = await requireSite(c.env.DB, c.req.valid('param').site);
-    return c.json({ funnels: await listFunnels(c.env.DB, site.id) }, 200);
+    return c.json({ funnels: await listFunnels(databaseFor(c.env, site.id), site.id) }, 200);
   })
   .openapi(deleteRoute, async (c) => {
     const { site: siteId, funnel } = c.req.valid('param');
     const site = await requireSite(c.env.DB, siteId);
-    if (!(await deleteFunnel(c.env.DB, site.id, funnel)))
+    if (!(await deleteFunnel(databaseFor(c.env, site.id), site.id, funnel)))
       throw new ApiError(404, 'funnel_not_found', 'No such funnel.');
     return c.body(null, 204);
   })
@@ -139,8 +140,8 @@ export const funnels = new OpenAPIHono<AppEnv>()
     const window = windowOf(query);
     const site = c.get('site').id;
     const [definitions, rows] = await Promise.all([
-      listFunnels(c.env.DB, site),
-      funnelCounts(c.env.DB, site, window, query),
+      listFunnels(c.get('db'), site),
+      funnelCounts(c.get('db'), site, window, query),
     ]);
     return c.json(funnelStats(window, definitions, rows, query.funnel), 200);
   });

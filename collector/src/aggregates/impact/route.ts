@@ -37,6 +37,6 @@ const impactRoute = createRoute({
 export const impact = new OpenAPIHono<AppEnv>().openapi(impactRoute, async (c) => {
   const query = c.req.valid('query');
   const window = windowOf(query);
-  const { answers, elements } = await impactCounts(c.env.DB, c.get('site').id, window, query);
+  const { answers, elements } = await impactCounts(c.get('db'), c.get('site').id, window, query);
   return c.json(impactStats(window, answers, elements), 200);
 });

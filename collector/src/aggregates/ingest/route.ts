@@ -28,6 +28,6 @@ const ingestRoute = createRoute({
 /** `GET /v1/sites/:site/stats/ingest`: what reached storage and what did not, behind the site's read key. */
 export const ingest = new OpenAPIHono<AppEnv>().openapi(ingestRoute, async (c) => {
   const window = windowOf(c.req.valid('query'));
-  const { total, series } = await ingestCounts(c.env.DB, c.get('site').id, window);
+  const { total, series } = await ingestCounts(c.get('db'), c.get('site').id, window);
   return c.json({ ...stated(window), ...total, series: seriesOf(window, series, (counts) => counts) }, 200);
 });

@@ -83,11 +83,11 @@ const readScore = async <Counts extends object, Result extends { n: number }>(
 /** `GET /v1/sites/:site/stats/{nps,csat,ces}`: the survey scores, behind the site's read key. */
 export const scores = new OpenAPIHono<AppEnv>()
   .openapi(npsRoute, async (c) =>
-    c.json(await readScore(c.env.DB, 'nps', c.get('site'), c.req.valid('query'), c.req.query(), npsOfScores), 200),
+    c.json(await readScore(c.get('db'), 'nps', c.get('site'), c.req.valid('query'), c.req.query(), npsOfScores), 200),
   )
   .openapi(csatRoute, async (c) =>
-    c.json(await readScore(c.env.DB, 'csat', c.get('site'), c.req.valid('query'), c.req.query(), csat), 200),
+    c.json(await readScore(c.get('db'), 'csat', c.get('site'), c.req.valid('query'), c.req.query(), csat), 200),
   )
   .openapi(cesRoute, async (c) =>
-    c.json(await readScore(c.env.DB, 'ces', c.get('site'), c.req.valid('query'), c.req.query(), ces), 200),
+    c.json(await readScore(c.get('db'), 'ces', c.get('site'), c.req.valid('query'), c.req.query(), ces), 200),
   );

@@ -35,8 +35,8 @@ export const surveys = new OpenAPIHono<AppEnv>().openapi(surveysRoute, async (c)
   const site = c.get('site');
   const { segment, by } = segmentQuery(query, c.req.query(), site);
   const [definitions, { totals, questions, series, groups }] = await Promise.all([
-    listSurveys(c.env.DB, site.id),
-    surveyCounts(c.env.DB, site.id, window, query, segment, by),
+    listSurveys(c.get('db'), site.id),
+    surveyCounts(c.get('db'), site.id, window, query, segment, by),
   ]);
   const breakdown = query.by && groups ? { by: query.by, groups } : undefined;
   return c.json(surveyStats(window, definitions, totals, questions, series, breakdown), 200);

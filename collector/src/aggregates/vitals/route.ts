@@ -33,6 +33,6 @@ const vitalsRoute = createRoute({
 export const vitals = new OpenAPIHono<AppEnv>().openapi(vitalsRoute, async (c) => {
   const query = c.req.valid('query');
   const window = windowOf(query);
-  const { groups, series } = await vitalHistograms(c.env.DB, c.get('site').id, window, query);
+  const { groups, series } = await vitalHistograms(c.get('db'), c.get('site').id, window, query);
   return c.json(vitalStats(window, groups, series), 200);
 });
