@@ -26,6 +26,8 @@ describe('databaseFor', () => {
     const bindings = env as unknown as Bindings;
     expect(databaseFor(bindings, 'tenant-shop')).toBe(env.TENANT_DB);
     expect(databaseFor(bindings, 'any-other-site')).toBe(env.DB);
+    // Any string is a site id, this one too (the fuzz test found it).
+    expect(databaseFor(bindings, '__proto__')).toBe(env.DB);
     expect(allDatabases(bindings)).toEqual([env.DB, env.TENANT_DB]);
     const misconfigured = { ...bindings, SITE_DATABASES: JSON.stringify({ 'tenant-shop': 'NO_SUCH_DB' }) };
     expect(() => databaseFor(misconfigured, 'tenant-shop')).toThrow('NO_SUCH_DB');

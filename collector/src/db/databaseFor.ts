@@ -1,13 +1,16 @@
 import type { Bindings } from '../env';
 
-const parsed = new Map<string, Record<string, string>>();
+const parsed = new Map<string, Map<string, string>>();
 
-/** The site → binding map of `SITE_DATABASES`, parsed once per isolate. */
-const tenants = (env: Bindings): Record<string, string> => {
+/**
+ * The site → binding map of `SITE_DATABASES`, parsed once per isolate into a Map: a site id is any string, and one
+ * such as `__proto__` must not reach an object's prototype.
+ */
+const tenants = (env: Bindings): Map<string, string> => {
   const text = env.SITE_DATABASES ?? '{}';
   let map = parsed.get(text);
   if (!map) {
-    map = JSON.parse(text) as Record<string, string>;
+    map = new Map(Object.entries(JSON.parse(text) as Record<string, string>));
     parsed.set(text, map);
   }
   return map;
@@ -27,12 +30,12 @@ const binding = (env: Bindings, name: string): D1Database => {
  * also kept in its own database, whose tables refer to it.
  */
 export const databaseFor = (env: Bindings, site: string): D1Database => {
-  const name = tenants(env)[site];
+  const name = tenants(env).get(site);
   return name ? binding(env, name) : env.DB;
 };
 
 /** Every database the collector stores sites' data in, the shared one first, each once. */
 export const allDatabases = (env: Bindings): D1Database[] => [
   env.DB,
-  ...[...new Set(Object.values(tenants(env)))].map((name) => binding(env, name)),
+  ...[...new Set(tenants(env).values())].map((name) => binding(env, name)),
 ];
