@@ -5,6 +5,7 @@ import {
   createSite,
   deliver,
   delivery,
+  eventually,
   npsAnswer,
   pageview,
   postBatch,
@@ -14,17 +15,6 @@ import {
 } from './helpers';
 
 // Everything here goes through the real Queue: its consumer stores a message about a second after it is sent.
-
-/** Waits until `read()` satisfies `done`, for the Queue consumer to catch up. */
-const eventually = async <T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000) => {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!done(last) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await read();
-  }
-  return last;
-};
 
 const WINDOW = `?from=2000-01-01&to=${new Date(Date.now() + 86_400_000).toISOString()}`;
 
@@ -168,10 +158,10 @@ describe('nothing accepted is lost', () => {
 describe('toMessages', () => {
   it('keeps a delivery that fits as one message, and splits one that does not, counts riding with the first', () => {
     const small = { id: 'a', site: 's', received: 1, events: [], counts: { rejected: 1 } };
-    expect(toMessages(small)).toEqual([small]);
+    expect(toMessages(small).map(({ body }) => body)).toEqual([small]);
     const event = { id: 'e', data: 'x'.repeat(40_000) } as never;
     const big = { id: 'b', site: 's', received: 1, events: [event, event, event, event], counts: { bots: 2 } };
-    const parts = toMessages(big);
+    const parts = toMessages(big).map(({ body }) => body);
     expect(parts).toHaveLength(2);
     expect(parts.map((part) => part.events.length)).toEqual([2, 2]);
     expect(parts[0]!.counts).toEqual({ bots: 2 });

@@ -1,5 +1,5 @@
 import type { IngestMessage } from '../env';
-import { coalescedSend } from './coalescedSend';
+import { coalescedSend, type SizedMessage } from './coalescedSend';
 import { addCounts, hasCounts, type IngestCounts, msUntilDue, takeCounts } from './counters';
 import type { StoredEvent } from './normalize';
 
@@ -11,11 +11,13 @@ export const MAX_MESSAGE_BYTES = 120_000;
 
 const encoder = new TextEncoder();
 
-const bytesOf = (message: IngestMessage) => encoder.encode(JSON.stringify(message)).byteLength;
-
-/** Splits a delivery into messages that each fit in the Queue; the counts ride with the first. */
-export const toMessages = (message: IngestMessage): IngestMessage[] => {
-  if (message.events.length < 2 || bytesOf(message) <= MAX_MESSAGE_BYTES) return [message];
+/**
+ * Splits a delivery into messages that each fit in the Queue, each with the size of its JSON (measured once, for the
+ * split and for the shared send); the counts ride with the first.
+ */
+export const toMessages = (message: IngestMessage): SizedMessage<IngestMessage>[] => {
+  const bytes = encoder.encode(JSON.stringify(message)).byteLength;
+  if (message.events.length < 2 || bytes <= MAX_MESSAGE_BYTES) return [{ body: message, bytes }];
   const half = Math.ceil(message.events.length / 2);
   const { counts: _, ...rest } = message;
   return [
@@ -48,11 +50,7 @@ export const enqueue = async (
   const waiting = takeCounts(site, received);
   const messages = toMessages({ id: crypto.randomUUID(), site, received, events, counts: merge(waiting, own) });
   try {
-    await coalescedSend(
-      queue,
-      messages.map((body) => ({ body, bytes: bytesOf(body) })),
-      waitUntil,
-    );
+    await coalescedSend(queue, messages, waitUntil);
   } catch (error) {
     if (waiting) addCounts(site, waiting);
     throw error;
