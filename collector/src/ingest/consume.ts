@@ -2,6 +2,7 @@ import { databaseFor } from '../db/databaseFor';
 import { insertCounts, insertEvents } from '../db/events';
 import { type Failure, quarantineEvents, reasonOf } from '../db/quarantine';
 import type { Bindings, IngestMessage } from '../env';
+import { groupBy } from '../lib/groupBy';
 import { queueWebhooks } from '../webhooks/jobs';
 
 /** Every statement that stores one delivery: one for its events, and one for its counts if it has any. */
@@ -109,11 +110,7 @@ const storeEach = async (
  * webhooks they call for; a failure to queue them retries the delivery, whose events are then stored already.
  */
 export const consume = async (batch: MessageBatch<IngestMessage>, env: Bindings): Promise<void> => {
-  const byDatabase = new Map<D1Database, Message<IngestMessage>[]>();
-  for (const message of batch.messages) {
-    const db = databaseFor(env, message.body.site);
-    byDatabase.set(db, [...(byDatabase.get(db) ?? []), message]);
-  }
+  const byDatabase = groupBy(batch.messages, (message) => databaseFor(env, message.body.site));
   if (batch.queue === DEAD_LETTER_QUEUE) {
     for (const [db, messages] of byDatabase) await storeEach(db, messages, env, true);
     return;

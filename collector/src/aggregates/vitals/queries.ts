@@ -67,7 +67,7 @@ export const vitalHistograms = async (db: D1Database, site: string, window: Stat
   const groupRows = windowRows(HISTOGRAMS, window, where, key.bindings);
   const groups = db.prepare(packed(groupRows.sql, 'name, path, device')).bind(...groupRows.bindings);
   if (!window.interval) return { groups: (await groups.all<GroupHistogram>()).results, series: undefined };
-  const unfiltered = key.bindings.length === 1;
+  const unfiltered = filters.path === undefined && filters.device === undefined;
   const periodRows = seriesRows(unfiltered ? SITE_HISTOGRAMS : HISTOGRAMS, window, where, key.bindings);
   const perPeriod = `SELECT ${bucketSql(window.interval)} AS period, name, bucket, count FROM (${periodRows.sql})`;
   const series = db.prepare(`${packed(perPeriod, 'period, name')} ORDER BY period`).bind(...periodRows.bindings);

@@ -1,5 +1,6 @@
 import type { VitalName } from '@pulse/sdk/protocol';
 import { addCount } from '../../lib/addCount';
+import { groupBy } from '../../lib/groupBy';
 import { bucketWindow, type StatsWindow, stated } from '../window';
 import { summarize } from './histogram';
 import type { GroupHistogram, PackedHistogram, PeriodHistogram } from './queries';
@@ -31,8 +32,6 @@ const summaries = (histograms: PackedHistogram[]) => {
 export const vitalStats = (window: StatsWindow, groups: GroupHistogram[], series: PeriodHistogram[] | undefined) => {
   const overall = summaries(groups);
   const interval = window.interval;
-  const periods = new Map<number, PeriodHistogram[]>();
-  for (const row of series ?? []) periods.set(row.period, [...(periods.get(row.period) ?? []), row]);
   return {
     ...stated(window),
     n: overall.reduce((sum, metric) => sum + metric.n, 0),
@@ -47,7 +46,7 @@ export const vitalStats = (window: StatsWindow, groups: GroupHistogram[], series
       .sort((a, b) => a.name.localeCompare(b.name) || b.n - a.n || a.path.localeCompare(b.path)),
     series:
       series && interval
-        ? [...periods].map(([period, histograms]) => ({
+        ? [...groupBy(series, (row) => row.period)].map(([period, histograms]) => ({
             ...bucketWindow(period, { ...window, interval }),
             metrics: summaries(histograms),
           }))
