@@ -38,6 +38,17 @@ export const rowsRead = async (query: (db: D1Database) => Promise<unknown>): Pro
   return read;
 };
 
+/** Waits until `read()` satisfies `done`, for the Queue consumer to catch up, and answers the last reading. */
+export const eventually = async <T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000) => {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (!done(last) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await read();
+  }
+  return last;
+};
+
 /** Calls the worker over HTTP, as a client would. */
 export const call = (path: string, init?: RequestInit) =>
   exports.default.fetch(new Request(`https://collector.test${path}`, init));

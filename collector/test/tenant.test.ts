@@ -2,24 +2,24 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { allDatabases, databaseFor } from '../src/db/databaseFor';
 import type { Bindings } from '../src/env';
-import { ADMIN, call, createSite, deliver, delivery, npsAnswer, pageview, postBatch, readStats } from './helpers';
+import {
+  ADMIN,
+  call,
+  createSite,
+  deliver,
+  delivery,
+  eventually,
+  npsAnswer,
+  pageview,
+  postBatch,
+  readStats,
+} from './helpers';
 
 // vitest.config.ts maps the site `tenant-shop` to the D1 binding TENANT_DB (SITE_DATABASES); every other site's data
 // is in DB, which also stays the directory of all sites.
 
 const countIn = async (db: D1Database, table: string, site: string) =>
   (await db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE site = ?`).bind(site).first<{ n: number }>())!.n;
-
-/** Waits until `read()` gives at least `n`, for the Queue consumer to catch up, and answers the last reading. */
-const atLeast = async (read: () => Promise<number>, n: number) => {
-  const deadline = Date.now() + 10_000;
-  let last = await read();
-  while (last < n && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await read();
-  }
-  return last;
-};
 
 describe('databaseFor', () => {
   it("picks a mapped site's own database, the shared one for any other, and refuses a binding that does not exist", () => {
@@ -66,7 +66,12 @@ describe('a site with a database of its own', () => {
     // Through the write path and the real Queue.
     const answers = [npsAnswer(10, { visitor: 'v-tenant' }), npsAnswer(9), npsAnswer(3)];
     expect((await postBatch({ site: site.writeKey, events: [...answers, pageview()] })).status).toBe(202);
-    expect(await atLeast(() => countIn(env.TENANT_DB, 'events', 'tenant-shop'), 4)).toBe(4);
+    expect(
+      await eventually(
+        () => countIn(env.TENANT_DB, 'events', 'tenant-shop'),
+        (n) => n >= 4,
+      ),
+    ).toBe(4);
     expect(await countIn(env.DB, 'events', 'tenant-shop')).toBe(0);
     const nps = await readStats<{ n: number; promoters: number; detractors: number }>(
       'tenant-shop',
